@@ -1,0 +1,72 @@
+package io.tandem.auth.boundary;
+
+import io.tandem.platform.security.CurrentCaller;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Sign-in: {@code /api/auth/login}, {@code refresh}, {@code logout}, {@code me}. */
+@Path("auth")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    @Inject
+    SignIns signIns;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Context
+    HttpServletRequest request;
+
+    public record Credentials(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 1024) String password) {
+    }
+
+    public record RefreshRequest(@NotBlank @Size(max = 512) String refreshToken) {
+    }
+
+    @POST
+    @Path("login")
+    public Response login(@NotNull @Valid Credentials credentials) {
+        return noStore(signIns.login(credentials.username(), credentials.password(), request.getRemoteAddr()));
+    }
+
+    @POST
+    @Path("refresh")
+    public Response refresh(@NotNull @Valid RefreshRequest body) {
+        return noStore(signIns.refresh(body.refreshToken()));
+    }
+
+    @POST
+    @Path("logout")
+    public Response logout() {
+        signIns.logout(caller.get());
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("me")
+    public UserView me() {
+        var me = caller.get();
+        return new UserView(me.id(), me.username(), me.firstName(), me.lastName(), me.roles().stream().sorted().toList());
+    }
+
+    private static Response noStore(SignedIn signedIn) {
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        return Response.ok(signedIn).cacheControl(noStore).build();
+    }
+}

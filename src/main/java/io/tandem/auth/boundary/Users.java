@@ -1,0 +1,125 @@
+package io.tandem.auth.boundary;
+
+import io.tandem.auth.entity.User;
+import io.tandem.platform.Roles;
+import io.tandem.platform.problem.Problem;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/** Administration of users and their roles (ADMIN only). */
+@Stateless
+@RolesAllowed(Roles.ADMIN)
+public class Users {
+
+    private static final Logger LOG = Logger.getLogger(Users.class.getName());
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{2,64}");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    Clock clock;
+
+    public record NewUser(String username, String password, String firstName, String lastName, List<String> roles) {
+    }
+
+    public UserView create(NewUser request) {
+        User user = register(em, passwords, clock, request);
+        LOG.info(() -> "user_created user_id=" + user.getId());
+        return UserView.of(user);
+    }
+
+    /** Validates and stores a new user; the first-start bootstrap calls it before any admin exists. */
+    static User register(EntityManager em, Passwords passwords, Clock clock, NewUser request) {
+        if (request.username() == null || !USERNAME.matcher(request.username()).matches()) {
+            throw Problem.badRequest("username must be 2-64 letters, digits, dots, dashes or underscores.")
+                    .field("username").toException();
+        }
+        if (request.password() == null || request.password().length() < passwords.minLength()) {
+            throw Problem.badRequest("password must be at least " + passwords.minLength() + " characters long.")
+                    .field("password").toException();
+        }
+        if (request.password().length() > 1024) {
+            throw Problem.badRequest("password must be at most 1024 characters long.").field("password").toException();
+        }
+        checkLength("first_name", request.firstName());
+        checkLength("last_name", request.lastName());
+        Set<String> roles = validRoles(request.roles() == null || request.roles().isEmpty()
+                ? List.of(Roles.USER) : request.roles());
+        boolean taken = !em.createNamedQuery(User.BY_USERNAME, User.class)
+                .setParameter("username", request.username()).getResultList().isEmpty();
+        if (taken) {
+            throw Problem.conflict("The username '" + request.username() + "' is already taken.")
+                    .field("username").toException();
+        }
+        User user = new User(request.username(), passwords.hash(request.password()), request.firstName(),
+                request.lastName(), roles, clock.instant());
+        em.persist(user);
+        em.flush();
+        return user;
+    }
+
+    public List<UserView> list(int offset, int limit) {
+        return em.createNamedQuery(User.ALL, User.class)
+                .setFirstResult(offset).setMaxResults(limit)
+                .getResultStream().map(UserView::of).toList();
+    }
+
+    public long count() {
+        return em.createNamedQuery(User.COUNT, Long.class).getSingleResult();
+    }
+
+    public UserView changeRoles(long id, List<String> requested) {
+        if (requested == null || requested.isEmpty()) {
+            throw Problem.badRequest("roles must name at least one role.").field("roles").toException();
+        }
+        Set<String> roles = validRoles(requested);
+        User user = em.find(User.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (user == null) {
+            throw Problem.notFound("There is no user " + id + ".").toException();
+        }
+        if (user.getRoles().contains(Roles.ADMIN) && !roles.contains(Roles.ADMIN) && otherAdmins(id) == 0) {
+            throw Problem.conflict("At least one administrator must remain.").field("roles").toException();
+        }
+        user.replaceRoles(roles);
+        LOG.info(() -> "user_roles_changed user_id=" + id + " roles=" + roles);
+        return UserView.of(user);
+    }
+
+    private long otherAdmins(long exceptId) {
+        return em.createQuery("SELECT COUNT(u) FROM User u JOIN u.roles r WHERE r = :admin AND u.id <> :id", Long.class)
+                .setParameter("admin", Roles.ADMIN).setParameter("id", exceptId).getSingleResult();
+    }
+
+    private static Set<String> validRoles(List<String> requested) {
+        Set<String> roles = new TreeSet<>();
+        for (String role : requested) {
+            if (role == null || !Roles.ALL.contains(role)) {
+                throw Problem.badRequest("Unknown role '" + role + "'; roles are ADMIN, MANAGER and USER.")
+                        .field("roles").toException();
+            }
+            roles.add(role);
+        }
+        return roles;
+    }
+
+    private static void checkLength(String field, String value) {
+        if (value != null && value.length() > 100) {
+            throw Problem.badRequest(field + " must be at most 100 characters long.").field(field).toException();
+        }
+    }
+}
