@@ -54,7 +54,7 @@ public class TestDatabase implements LauncherSessionListener {
                 "-Dtandem.data.dir=" + work.resolve("data"),
                 "-Dtandem.admin.password=" + ADMIN_PASSWORD,
                 "-Dtandem.auth.jwt-secret=" + JWT_SECRET,
-                "-Dtandem.auth.password-iterations=1000",
+                "-Dtandem.auth.password-iterations=1024",
                 "-Dtandem.auth.refresh-reuse-window=PT10S",
                 "-Dtandem.test.clock-control=true");
         System.setProperty("payara.cmdOptions", String.join(" ", options));

@@ -1,12 +1,9 @@
 package io.tandem.auth.boundary;
 
+import io.tandem.platform.problem.Require;
 import io.tandem.platform.security.CurrentCaller;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -32,22 +29,24 @@ public class AuthResource {
     @Context
     HttpServletRequest request;
 
-    public record Credentials(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 1024) String password) {
+    public record Credentials(String username, String password) {
     }
 
-    public record RefreshRequest(@NotBlank @Size(max = 512) String refreshToken) {
+    public record RefreshRequest(String refreshToken) {
     }
 
     @POST
     @Path("login")
-    public Response login(@NotNull @Valid Credentials credentials) {
-        return noStore(signIns.login(credentials.username(), credentials.password(), request.getRemoteAddr()));
+    public Response login(Credentials credentials) {
+        Require.body(credentials);
+        return noStore(signIns.login(Require.text("username", credentials.username(), 64),
+                Require.text("password", credentials.password(), 1024), request.getRemoteAddr()));
     }
 
     @POST
     @Path("refresh")
-    public Response refresh(@NotNull @Valid RefreshRequest body) {
-        return noStore(signIns.refresh(body.refreshToken()));
+    public Response refresh(RefreshRequest body) {
+        return noStore(signIns.refresh(Require.text("refresh_token", Require.body(body).refreshToken(), 512)));
     }
 
     @POST

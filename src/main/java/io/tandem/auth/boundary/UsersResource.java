@@ -2,7 +2,7 @@ package io.tandem.auth.boundary;
 
 import io.tandem.platform.web.Page;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.NotNull;
+import io.tandem.platform.problem.Require;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -34,8 +34,8 @@ public class UsersResource {
     }
 
     @POST
-    public Response create(@NotNull Users.NewUser body) {
-        UserView created = users.create(body);
+    public Response create(Users.NewUser body) {
+        UserView created = users.create(Require.body(body));
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
                 .entity(created).build();
     }
@@ -47,7 +47,7 @@ public class UsersResource {
 
     @PUT
     @Path("{id}/roles")
-    public UserView changeRoles(@PathParam("id") long id, @NotNull RolesChange body) {
-        return users.changeRoles(id, body.roles());
+    public UserView changeRoles(@PathParam("id") long id, RolesChange body) {
+        return users.changeRoles(id, Require.body(body).roles());
     }
 }

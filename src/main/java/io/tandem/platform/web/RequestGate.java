@@ -27,6 +27,7 @@ public class RequestGate extends HttpFilter {
     /** Set by the bearer authentication when a token was presented but is not acceptable. */
     public static final String REJECTED_TOKEN_ATTRIBUTE = "tandem.rejected-token";
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final java.util.Set<String> READ_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS");
     private static final Logger ACCESS = Logger.getLogger("io.tandem.access");
 
     @Override
@@ -41,6 +42,13 @@ public class RequestGate extends HttpFilter {
                 ProblemWriter.write(response, Problem.unauthorized(rejected.toString())
                         .with("error", "Invalid or expired token")
                         .header("WWW-Authenticate", "Bearer error=\"invalid_token\""), request.getRequestURI(), correlationId);
+                return;
+            }
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (!path.startsWith("/api/") && !READ_METHODS.contains(request.getMethod())) {
+                // The UI's static files are read-only; answer like the API does for a wrong method.
+                ProblemWriter.write(response, Problem.of(405, "This method is not allowed here.")
+                        .header("Allow", "GET, HEAD, OPTIONS"), request.getRequestURI(), correlationId);
                 return;
             }
             chain.doFilter(request, response);
