@@ -49,6 +49,7 @@ public final class Failures {
                                 .type("version-conflict")))
                 .or(() -> lockContention(chain))
                 .or(() -> duplicateKey(chain))
+                .or(() -> dangling(chain))
                 .orElseGet(() -> Problem.of(500, "An unexpected error occurred. Quote the correlation id when reporting it."));
     }
 
@@ -81,6 +82,23 @@ public final class Failures {
         return duplicate
                 ? Optional.of(Problem.conflict("The change conflicts with existing data.").type("duplicate"))
                 : Optional.empty();
+    }
+
+    /**
+     * A foreign key said no: the record refers to something that is gone (MySQL 1452, H2 23506), or is still
+     * referred to by others and cannot be deleted (MySQL 1451, H2 23503).
+     */
+    private static Optional<Problem> dangling(List<Throwable> chain) {
+        List<SQLException> sql = chain.stream().filter(SQLException.class::isInstance).map(SQLException.class::cast).toList();
+        if (sql.stream().anyMatch(e -> e.getErrorCode() == 1451 || "23503".equals(e.getSQLState()))) {
+            return Optional.of(Problem.conflict("Other records still refer to this one; change or delete them first.")
+                    .type("still-referenced"));
+        }
+        if (sql.stream().anyMatch(e -> e.getErrorCode() == 1452 || "23506".equals(e.getSQLState()))) {
+            return Optional.of(Problem.conflict("The change refers to a record that does not exist (any more).")
+                    .type("missing-reference"));
+        }
+        return Optional.empty();
     }
 
     private static Optional<Problem> unreadableJson(List<Throwable> chain) {

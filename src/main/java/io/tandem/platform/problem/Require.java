@@ -32,4 +32,31 @@ public final class Require {
         }
         return value;
     }
+
+    /** Optional text: null stays null, blank becomes null, too long is a 400. */
+    public static String optionalText(String field, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > maxLength) {
+            throw Problem.badRequest(field + " must be at most " + maxLength + " characters long.").field(field).toException();
+        }
+        return value.trim();
+    }
+
+    /** A whole number from 1 to {@code max}. */
+    public static int positive(String field, Integer value, int max) {
+        if (value == null || value < 1 || value > max) {
+            throw Problem.badRequest(field + " must be a whole number from 1 to " + max + ".").field(field).toException();
+        }
+        return value;
+    }
+
+    /** One of the allowed words. */
+    public static String oneOf(String field, String value, java.util.Set<String> allowed) {
+        if (value == null || !allowed.contains(value)) {
+            throw Problem.badRequest(field + " must be one of " + new java.util.TreeSet<>(allowed) + ".").field(field).toException();
+        }
+        return value;
+    }
 }

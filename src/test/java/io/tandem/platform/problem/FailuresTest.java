@@ -35,9 +35,11 @@ class FailuresTest {
     }
 
     @Test
-    void duplicateKeysAre409_otherConstraintsAre500() {
+    void duplicateKeysAndDanglingReferencesAre409_otherConstraintsAre500() {
         assertEquals(409, Failures.toProblem(new RuntimeException(new SQLException("dup", "23000", 1062)), true).status());
-        assertEquals(500, Failures.toProblem(new RuntimeException(new SQLException("fk", "23000", 1452)), true).status());
+        assertEquals(409, Failures.toProblem(new RuntimeException(new SQLException("fk", "23000", 1452)), true).status());
+        assertEquals(409, Failures.toProblem(new RuntimeException(new SQLException("in use", "23503", 0)), true).status());
+        assertEquals(500, Failures.toProblem(new RuntimeException(new SQLException("check", "HY000", 3819)), true).status());
     }
 
     @Test

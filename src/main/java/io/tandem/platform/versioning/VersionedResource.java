@@ -1,0 +1,153 @@
+package io.tandem.platform.versioning;
+
+import io.tandem.platform.json.JsonConfig;
+import io.tandem.platform.problem.Problem;
+import io.tandem.platform.web.Page;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.io.StringReader;
+import java.util.List;
+
+/**
+ * The REST shape every versioned entity gets: list, read (with ETag), create, replace (PUT), merge-patch
+ * (PATCH, RFC 7396), delete and history. A domain resource extends this with its entity, its editable fields
+ * (a record read from the JSON body) and how to build and change the entity from them; the version check, the
+ * 428/409/412 answers and the revisions come from {@link VersionedStore}.
+ *
+ * @param <T> the entity
+ * @param <F> its editable fields
+ */
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public abstract class VersionedResource<T extends Versioned, F> {
+
+    public static final String MERGE_PATCH = "application/merge-patch+json";
+
+    @Inject
+    protected VersionedStore store;
+
+    @Context
+    protected UriInfo uri;
+
+    protected abstract Class<T> entityType();
+
+    protected abstract Class<F> fieldsType();
+
+    /** A new entity from the fields; throws a 400 problem naming a field that is not valid. */
+    protected abstract T create(F fields);
+
+    /** Changes the entity to the fields; validates them all before changing anything. */
+    protected abstract void apply(T entity, F fields);
+
+    @GET
+    public Page<T> list(@BeanParam Page.Request page) {
+        return Page.of(store.page(entityType(), page.offset(), page.limit()), page, store.count(entityType()));
+    }
+
+    @GET
+    @Path("{id}")
+    public Response get(@PathParam("id") long id) {
+        return withTag(Response.ok(), store.find(entityType(), id));
+    }
+
+    @POST
+    public Response post(String body) {
+        T created = store.create(create(fieldsOf(parse(body))));
+        return withTag(Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.getId())).build()), created);
+    }
+
+    @PUT
+    @Path("{id}")
+    public Response put(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, String body) {
+        JsonObject json = parse(body);
+        F fields = fieldsOf(json);
+        T saved = store.update(entityType(), id, ExpectedVersion.of(ifMatch, versionIn(json)), entity -> apply(entity, fields));
+        return withTag(Response.ok(), saved);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    public Response patch(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, String body) {
+        JsonObject patch = parse(body);
+        ExpectedVersion expected = ExpectedVersion.of(ifMatch, versionIn(patch));
+        JsonObject changes = Json.createObjectBuilder(patch).remove("version").build();
+        T saved = store.update(entityType(), id, expected, entity -> {
+            JsonValue merged = Json.createMergePatch(changes).apply(VersionedStore.stateOf(entity));
+            apply(entity, fieldsOf(merged.asJsonObject()));
+        });
+        return withTag(Response.ok(), saved);
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
+                           @QueryParam("version") Long version) {
+        store.delete(entityType(), id, ExpectedVersion.of(ifMatch, version));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/history")
+    public Page<RevisionView> history(@PathParam("id") long id, @BeanParam Page.Request page) {
+        List<RevisionView> revisions = store.history(entityType(), id, page.offset(), page.limit());
+        return Page.of(revisions, page, store.historySize(entityType(), id));
+    }
+
+    protected static Response withTag(Response.ResponseBuilder response, Versioned entity) {
+        return response.tag(new EntityTag(Long.toString(entity.getVersion()))).entity(entity).build();
+    }
+
+    protected F fieldsOf(JsonObject json) {
+        return JsonConfig.JSONB.fromJson(json.toString(), fieldsType());
+    }
+
+    public static JsonObject parse(String body) {
+        if (body == null || body.isBlank()) {
+            throw Problem.badRequest("A JSON body is required.").toException();
+        }
+        try (var reader = Json.createReader(new StringReader(body))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw Problem.badRequest("The body must be a JSON object.").toException();
+            }
+            return value.asJsonObject();
+        } catch (JsonException invalid) {
+            throw Problem.badRequest("The request body is not valid JSON.").toException();
+        }
+    }
+
+    /** The {@code version} member of a body, if any. */
+    public static Long versionIn(JsonObject body) {
+        JsonValue version = body.get("version");
+        if (version == null || version == JsonValue.NULL) {
+            return null;
+        }
+        if (version instanceof JsonNumber number && number.isIntegral()) {
+            return number.longValue();
+        }
+        throw Problem.badRequest("version must be a whole number.").field("version").toException();
+    }
+}
