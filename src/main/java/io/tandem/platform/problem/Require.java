@@ -59,4 +59,28 @@ public final class Require {
         }
         return value;
     }
+
+    /** A query or path value that must be a whole number. */
+    public static long wholeNumber(String field, String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException notANumber) {
+            throw Problem.badRequest(field + " must be a whole number.").field(field).toException();
+        }
+    }
+
+    /** A whole number within bounds. */
+    public static Integer range(String field, Integer value, int min, int max) {
+        if (value == null || value < min || value > max) {
+            throw Problem.badRequest(field + " must be a whole number from " + min + " to " + max + ".").field(field).toException();
+        }
+        return value;
+    }
+
+    /** An end that is not before its start (either may be open). */
+    public static void ordered(String field, java.time.LocalDate start, java.time.LocalDate end) {
+        if (start != null && end != null && end.isBefore(start)) {
+            throw Problem.badRequest(field + " must not be before the start date.").field(field).toException();
+        }
+    }
 }

@@ -40,9 +40,26 @@ public class BulkSave {
     VersionedStore store;
 
     /** What happened to a bulk save: the saved entities (new versions) and one detail per failed item. */
-    public record Outcome<T>(List<T> saved, List<Map<String, Object>> failed, boolean anyConflict) {
+    public record Outcome<T>(List<T> saved, List<Map<String, Object>> failed, List<Failure> failures, boolean anyConflict) {
         public boolean complete() {
             return failed.isEmpty();
+        }
+
+        /**
+         * 200 with the saved items when all were saved; otherwise seed 000's body ({@code error}, {@code details})
+         * as problem+json — 409 when a version conflict is among the failures, else 400 — still listing the
+         * items that were saved, with their new versions.
+         */
+        public jakarta.ws.rs.core.Response toResponse(String collection, String whatFailed, String instance) {
+            if (complete()) {
+                return jakarta.ws.rs.core.Response.ok(Map.of(collection, saved)).build();
+            }
+            Problem problem = Problem.of(anyConflict ? 409 : 400, whatFailed)
+                    .type(anyConflict ? "version-conflict" : "invalid-items")
+                    .with("error", whatFailed)
+                    .with("details", failed)
+                    .with(collection, saved);
+            return problem.toResponse(instance, null);
         }
     }
 
@@ -51,6 +68,7 @@ public class BulkSave {
                                                     BiConsumer<T, F> apply) {
         List<T> saved = new ArrayList<>();
         List<Map<String, Object>> failed = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
         boolean anyConflict = false;
         for (int index = 0; index < items.size(); index++) {
             JsonObject item = items.get(index);
@@ -80,9 +98,22 @@ public class BulkSave {
                 detail.put(itemLabel, label);
                 detail.put("errors", conflict ? conflictErrors(type, problem) : fieldErrors(problem));
                 failed.add(detail);
+                failures.add(new Failure(item, problem, conflict));
             }
         }
-        return new Outcome<>(saved, failed, anyConflict);
+        return new Outcome<>(saved, failed, failures, anyConflict);
+    }
+
+    /** One item that was not saved, and why. */
+    public record Failure(JsonObject item, Problem problem, boolean conflict) {
+        public JsonValue id() {
+            return item.getOrDefault("id", JsonValue.NULL);
+        }
+
+        /** The entity's current state, when the failure was a stale version. */
+        public Object currentState() {
+            return problem.members().get("current");
+        }
     }
 
     /** Seed 000: {@code {"version": "Conflict: This zone was modified by john at … Please refresh and try again.", …}}. */

@@ -18,6 +18,7 @@ import jakarta.persistence.PersistenceContext;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -64,6 +65,26 @@ public class VersionedStore {
                 .setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
+    /** One page of the entities whose {@code attribute} equals {@code value}, by id. */
+    public <T extends Versioned> List<T> pageWhere(Class<T> type, String attribute, Object value, int offset, int limit) {
+        return em.createQuery("SELECT e FROM " + type.getSimpleName() + " e WHERE e." + attribute + " = :value ORDER BY e.id", type)
+                .setParameter("value", value).setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    public long countWhere(Class<? extends Versioned> type, String attribute, Object value) {
+        return em.createQuery("SELECT COUNT(e) FROM " + type.getSimpleName() + " e WHERE e." + attribute + " = :value", Long.class)
+                .setParameter("value", value).getSingleResult();
+    }
+
+    /** Whether another entity of the type already has these attribute values (e.g. a name taken in a fabric). */
+    public boolean exists(Class<? extends Versioned> type, Long exceptId, Map<String, Object> attributes) {
+        StringBuilder jpql = new StringBuilder("SELECT COUNT(e) FROM " + type.getSimpleName() + " e WHERE e.id <> :except");
+        attributes.keySet().forEach(name -> jpql.append(" AND e.").append(name).append(" = :").append(name));
+        var query = em.createQuery(jpql.toString(), Long.class).setParameter("except", exceptId == null ? -1L : exceptId);
+        attributes.forEach(query::setParameter);
+        return query.getSingleResult() > 0;
+    }
+
     public long count(Class<? extends Versioned> type) {
         return em.createQuery("SELECT COUNT(e) FROM " + type.getSimpleName() + " e", Long.class).getSingleResult();
     }
@@ -83,7 +104,10 @@ public class VersionedStore {
     }
 
     public <T extends Versioned> T update(Class<T> type, long id, ExpectedVersion expected, Consumer<? super T> change) {
-        T entity = lockedForChange(type, id, expected);
+        return change(lockedForChange(type, id, expected), change);
+    }
+
+    private <T extends Versioned> T change(T entity, Consumer<? super T> change) {
         JsonObject before = stateOf(entity);
         change.accept(entity);
         List<FieldChanges.Change> changes = FieldChanges.between(before, stateOf(entity));
@@ -94,6 +118,18 @@ public class VersionedStore {
         em.flush();
         writeRevision(entity, "UPDATE", changes);
         return entity;
+    }
+
+    /**
+     * A change decided by the server rather than based on a client's copy (an import of the storage system's
+     * own inventory): locked, versioned, a no-op when nothing differs, and recorded like any update.
+     */
+    public <T extends Versioned> T updateCurrent(Class<T> type, long id, Consumer<? super T> change) {
+        T entity = em.find(type, id, LockModeType.PESSIMISTIC_WRITE);
+        if (entity == null) {
+            throw Problem.notFound("There is no " + Versioned.nounOf(type) + " " + id + ".").toException();
+        }
+        return change(entity, change);
     }
 
     /** {@link #update} in a transaction of its own, for bulk saves. */

@@ -14,7 +14,7 @@ import jakarta.persistence.Table;
 @Table(name = "san_alias")
 public class Alias extends Versioned {
 
-    public record Fields(String name, String wwpn, String fabric, Long hostId) {
+    public record Fields(Long projectId, String name, String wwpn, String fabric, Long hostId) {
     }
 
     @Id
@@ -39,12 +39,13 @@ public class Alias extends Versioned {
     protected Alias() {
     }
 
-    public Alias(long projectId, Fields fields) {
-        this.projectId = projectId;
+    public Alias(Fields fields) {
+        this.projectId = Require.present("project_id", fields.projectId());
         apply(fields);
     }
 
     public final void apply(Fields fields) {
+        SanRules.sameProject(projectId, fields.projectId());
         String newName = Require.text("name", fields.name(), 128).trim();
         String newWwpn = Wwpn.normalize(fields.wwpn());
         String newFabric = Require.text("fabric", fields.fabric(), 64).trim();

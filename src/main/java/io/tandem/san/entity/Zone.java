@@ -22,7 +22,7 @@ import java.util.TreeSet;
 @Table(name = "san_zone")
 public class Zone extends Versioned {
 
-    public record Fields(String name, String fabric, List<Long> members) {
+    public record Fields(Long projectId, String name, String fabric, List<Long> members) {
     }
 
     @Id
@@ -46,13 +46,14 @@ public class Zone extends Versioned {
     protected Zone() {
     }
 
-    public Zone(long projectId, Fields fields) {
-        this.projectId = projectId;
+    public Zone(Fields fields) {
+        this.projectId = Require.present("project_id", fields.projectId());
         apply(fields);
     }
 
     /** The members must be aliases of the zone's project and fabric; the service checks that first. */
     public final void apply(Fields fields) {
+        SanRules.sameProject(projectId, fields.projectId());
         String newName = Require.text("name", fields.name(), 128).trim();
         String newFabric = Require.text("fabric", fields.fabric(), 64).trim();
         List<Long> newMembers = fields.members() == null ? List.of() : List.copyOf(new TreeSet<>(fields.members()));

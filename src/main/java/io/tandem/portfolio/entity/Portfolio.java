@@ -1,0 +1,66 @@
+package io.tandem.portfolio.entity;
+
+import io.tandem.platform.problem.Require;
+import io.tandem.platform.versioning.Versioned;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A portfolio: the top of the planner's hierarchy. */
+@Entity
+@Table(name = "portfolio")
+public class Portfolio extends Versioned {
+
+    public record Fields(String name, String description, String owner) {
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "name", nullable = false, length = 200)
+    private String name;
+
+    @Column(name = "description", nullable = true, length = 2000)
+    private String description;
+
+    @Column(name = "owner", nullable = true, length = 200)
+    private String owner;
+
+    protected Portfolio() {
+    }
+
+    public Portfolio(Fields fields) {
+        apply(fields);
+    }
+
+    /** Validates every field before changing any. */
+    public final void apply(Fields fields) {
+        String newName = Require.text("name", fields.name(), 200);
+        String newDescription = Require.optionalText("description", fields.description(), 2000);
+        String newOwner = Require.optionalText("owner", fields.owner(), 200);
+        name = newName;
+        description = newDescription;
+        owner = newOwner;
+    }
+
+    @Override
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public String getOwner() {
+        return owner;
+    }
+}
