@@ -4,6 +4,7 @@ import io.tandem.it.Api;
 import io.tandem.it.Api.Answer;
 import io.tandem.it.Api.Tokens;
 import io.tandem.it.Deployments;
+import io.tandem.it.Race;
 import io.tandem.it.ForgedTokens;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -19,13 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -115,30 +111,13 @@ class AuthIT {
         String admin = api.admin().access();
         JsonObject user = api.createUser(admin, "tabs", "USER");
         Tokens tokens = api.login(user.getString("username"), Api.PASSWORD);
-        int threads = 8;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<Answer>> answers = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return refresh(tokens.refresh());
-                }));
-            }
-            start.countDown();
-            Set<String> successors = new java.util.HashSet<>();
-            for (Future<Answer> answer : answers) {
-                successors.add(answer.get().ok().getString("refresh_token"));
-            }
-            // Every tab inside the reuse window got the one successor: the token was rotated exactly once.
-            assertEquals(1, successors.size());
-            String successor = successors.iterator().next();
-            assertNotEquals(tokens.refresh(), successor);
-            refresh(successor).ok();
-        } finally {
-            pool.shutdownNow();
-        }
+        Set<String> successors = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Race.run(8, thread -> successors.add(refresh(tokens.refresh()).ok().getString("refresh_token")));
+        // Every tab inside the reuse window got the one successor: the token was rotated exactly once.
+        assertEquals(1, successors.size());
+        String successor = successors.iterator().next();
+        assertNotEquals(tokens.refresh(), successor);
+        refresh(successor).ok();
     }
 
     @Test

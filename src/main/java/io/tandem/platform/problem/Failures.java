@@ -75,6 +75,11 @@ public final class Failures {
                 : Optional.empty();
     }
 
+    /** Whether a failure is a unique-key violation. */
+    public static boolean isDuplicateKey(Throwable failure) {
+        return duplicateKey(chainOf(failure)).isPresent();
+    }
+
     /** A unique key said no (MySQL 1062, H2 23505): a concurrent request created the same thing first. */
     private static Optional<Problem> duplicateKey(List<Throwable> chain) {
         boolean duplicate = chain.stream().filter(SQLException.class::isInstance).map(SQLException.class::cast)

@@ -1,7 +1,7 @@
 package io.tandem.platform.versioning;
 
 import io.tandem.platform.Roles;
-import io.tandem.platform.json.JsonConfig;
+import io.tandem.platform.json.Bodies;
 import io.tandem.platform.problem.Failures;
 import io.tandem.platform.problem.Problem;
 import io.tandem.platform.problem.ProblemException;
@@ -75,7 +75,7 @@ public class BulkSave {
             String label = item.containsKey("name") && item.get("name").getValueType() == JsonValue.ValueType.STRING
                     ? item.getString("name") : "#" + (index + 1);
             try {
-                F fields = JsonConfig.JSONB.fromJson(item.toString(), fieldsType);
+                F fields = Bodies.read(item, fieldsType);
                 Long id = idIn(item);
                 if (id == null) {
                     saved.add(store.createAlone(create.apply(fields)));

@@ -1,11 +1,11 @@
 package io.tandem.platform.versioning;
 
-import io.tandem.platform.json.JsonConfig;
+import io.tandem.platform.idempotency.Idempotency;
+import io.tandem.platform.json.Bodies;
 import io.tandem.platform.problem.Problem;
 import io.tandem.platform.web.Page;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -27,7 +27,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import java.io.StringReader;
 import java.util.List;
 
 /**
@@ -47,6 +46,9 @@ public abstract class VersionedResource<T extends Versioned, F> {
 
     @Inject
     protected VersionedStore store;
+
+    @Inject
+    protected Idempotency idempotency;
 
     @Context
     protected UriInfo uri;
@@ -72,10 +74,13 @@ public abstract class VersionedResource<T extends Versioned, F> {
         return withTag(Response.ok(), store.find(entityType(), id));
     }
 
+    /** Creates one; honours {@code Idempotency-Key}, so a retried create never makes a second one. */
     @POST
-    public Response post(String body) {
-        T created = store.create(create(fieldsOf(parse(body))));
-        return withTag(Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.getId())).build()), created);
+    public Response post(@HeaderParam(Idempotency.HEADER) String idempotencyKey, String body) {
+        return idempotency.run(idempotencyKey, body, () -> {
+            T created = store.create(create(fieldsOf(parse(body))));
+            return withTag(Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.getId())).build()), created);
+        });
     }
 
     @PUT
@@ -121,22 +126,11 @@ public abstract class VersionedResource<T extends Versioned, F> {
     }
 
     protected F fieldsOf(JsonObject json) {
-        return JsonConfig.JSONB.fromJson(json.toString(), fieldsType());
+        return Bodies.read(json, fieldsType());
     }
 
     public static JsonObject parse(String body) {
-        if (body == null || body.isBlank()) {
-            throw Problem.badRequest("A JSON body is required.").toException();
-        }
-        try (var reader = Json.createReader(new StringReader(body))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw Problem.badRequest("The body must be a JSON object.").toException();
-            }
-            return value.asJsonObject();
-        } catch (JsonException invalid) {
-            throw Problem.badRequest("The request body is not valid JSON.").toException();
-        }
+        return Bodies.parse(body);
     }
 
     /** The {@code version} member of a body, if any. */

@@ -2,7 +2,7 @@ package io.tandem.storage.boundary;
 
 import io.tandem.platform.versioning.VersionedResource;
 import io.tandem.storage.entity.StorageSystem;
-import io.tandem.platform.json.JsonConfig;
+import io.tandem.platform.json.Bodies;
 import io.tandem.storage.entity.Host;
 import io.tandem.storage.entity.Volume;
 import jakarta.inject.Inject;
@@ -24,7 +24,7 @@ public class StorageResource extends VersionedResource<StorageSystem, StorageSys
     @POST
     @Path("{id}/import")
     public StorageImports.Summary importInventory(@PathParam("id") long id, String body) {
-        return imports.importInventory(id, JsonConfig.JSONB.fromJson(parse(body).toString(), StorageImports.Document.class));
+        return imports.importInventory(id, Bodies.read(body, StorageImports.Document.class));
     }
 
     @GET

@@ -1,0 +1,66 @@
+package io.tandem.stock.boundary;
+
+import io.tandem.platform.Roles;
+import io.tandem.platform.problem.Failures;
+import io.tandem.platform.problem.Problem;
+import io.tandem.stock.entity.Allocation;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Allocation with bounded retries: a lock-wait timeout or deadlock rolls the whole allocation back, which makes it
+ * safe to run again; after three tries the client gets 503 with Retry-After, never a 500 or half an allocation.
+ */
+@Stateless
+@RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.USER})
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class StockAllocations {
+
+    private static final Logger LOG = Logger.getLogger(StockAllocations.class.getName());
+    private static final int ATTEMPTS = 3;
+
+    @Inject
+    StockLedger ledger;
+
+    public List<Allocation> allocate(List<StockLedger.Line> lines, Long orderId) {
+        if (lines == null || lines.isEmpty()) {
+            throw Problem.badRequest("Name at least one product, client and quantity.").field("lines").toException();
+        }
+        if (lines.size() > 100) {
+            throw Problem.badRequest("At most 100 lines per allocation.").field("lines").toException();
+        }
+        for (StockLedger.Line line : lines) {
+            if (line.productId() == null) {
+                throw Problem.badRequest("product_id is required.").field("product_id").toException();
+            }
+            if (line.clientId() == null) {
+                throw Problem.badRequest("client_id is required.").field("client_id").toException();
+            }
+            if (line.quantity() == null || line.quantity() < 1 || line.quantity() > StockLedger.MAX_QUANTITY) {
+                throw Problem.badRequest("quantity must be a whole number from 1 to " + StockLedger.MAX_QUANTITY + ".")
+                        .field("quantity").toException();
+            }
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return ledger.allocateOnce(lines, orderId);
+            } catch (RuntimeException failure) {
+                if (!Failures.isLockContention(failure)) {
+                    throw failure;
+                }
+                int tried = attempt;
+                LOG.info(() -> "allocation_lock_contention attempt=" + tried);
+                if (attempt == ATTEMPTS) {
+                    throw Problem.of(503, "The stock is busy with other allocations. Please retry.")
+                            .type("busy").header("Retry-After", "1").toException();
+                }
+            }
+        }
+    }
+}
