@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The one clock of the application (UTC). Everything that depends on time (tokens, leases, presence windows,
@@ -28,9 +29,10 @@ public class ServerClock extends Clock {
         return Clock.offset(Clock.system(zone), offset);
     }
 
+    /** Microseconds, like the DATETIME(6) columns: a time the API returns equals the time it stored. */
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset);
+        return Instant.now().plus(offset).truncatedTo(ChronoUnit.MICROS);
     }
 
     Duration offset() {

@@ -1,0 +1,19 @@
+package io.tandem.presence.boundary;
+
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.inject.Inject;
+
+/** Every minute, forgets presence stamps outside the window, so the table stays as small as the active crowd. */
+@Singleton
+public class PresencePurge {
+
+    @Inject
+    Presence presence;
+
+    // Non-persistent and idempotent: every node may run it; a missed run only leaves rows the query ignores anyway.
+    @Schedule(hour = "*", minute = "*", persistent = false)
+    public void purge() {
+        presence.purgeStale();
+    }
+}

@@ -1,0 +1,103 @@
+package io.tandem.presence;
+
+import io.tandem.it.Api;
+import io.tandem.it.Deployments;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Seed 000's heartbeat and active users, with the customer/project context and an exact window. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PresenceIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.tandem();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+    String rick;
+    long rickId;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(base);
+        JsonObject user = api.createUser(api.admin().access(), "rkoetter", "USER");
+        rickId = user.getInt("id");
+        rick = api.login(user.getString("username"), Api.PASSWORD).access();
+    }
+
+    @AfterEach
+    void clock() {
+        api.resetClock();
+    }
+
+    private Optional<JsonObject> activeEntryOf(long userId) {
+        return api.get("/api/core/active-users/", null).ok().getJsonArray("active_users").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(entry -> entry.getJsonObject("user").getInt("id") == userId).findFirst();
+    }
+
+    @Test
+    void heartbeatNeedsSignIn() {
+        JsonObject problem = api.post("/api/core/heartbeat/", null, null).problem(401);
+        assertEquals("Authentication required", problem.getString("error"));
+    }
+
+    @Test
+    void aHeartbeatMakesTheUserActiveWithTheirContext_forFiveMinutesOfServerTime() {
+        assertTrue(activeEntryOf(rickId).isEmpty());
+        JsonObject beat = api.post("/api/core/heartbeat/", rick, null).ok();
+        assertTrue(beat.getBoolean("success"));
+        assertTrue(beat.getString("last_activity").endsWith("Z"));
+
+        JsonObject entry = activeEntryOf(rickId).orElseThrow();
+        assertTrue(entry.getJsonObject("user").getString("username").startsWith("rkoetter"));
+        assertTrue(entry.getJsonObject("active_customer").isNull("id"));
+        assertTrue(entry.getJsonObject("active_project").isNull("name"));
+        assertEquals(beat.getString("last_activity"), entry.getString("last_activity"));
+
+        long customer = api.post("/api/core/customers", rick, Json.createObjectBuilder().add("name", "Rick Customer").build()).ok().getInt("id");
+        long project = api.post("/api/core/projects", rick, Json.createObjectBuilder().add("name", "Rick Project")
+                .add("customer_id", customer).build()).ok().getInt("id");
+        long otherCustomer = api.post("/api/core/customers", rick, Json.createObjectBuilder().add("name", "Other").build()).ok().getInt("id");
+        JsonObject config = api.get("/api/core/user-config/", rick).ok();
+        api.put("/api/core/user-config/", rick, Json.createObjectBuilder().add("active_customer_id", customer).build()).problem(428);
+        assertEquals("active_project_id", api.put("/api/core/user-config/", rick, Json.createObjectBuilder()
+                .add("active_customer_id", otherCustomer).add("active_project_id", project)
+                .add("version", config.getInt("version")).build()).problem(400).getString("field"));
+        api.put("/api/core/user-config/", rick, Json.createObjectBuilder().add("active_customer_id", customer)
+                .add("active_project_id", project).add("version", config.getInt("version")).build()).ok();
+
+        JsonObject withContext = activeEntryOf(rickId).orElseThrow();
+        assertEquals("Rick Customer", withContext.getJsonObject("active_customer").getString("name"));
+        assertEquals(project, withContext.getJsonObject("active_project").getInt("id"));
+
+        api.moveClock(Duration.ofMinutes(4).plusSeconds(59));
+        assertTrue(activeEntryOf(rickId).isPresent());
+        api.moveClock(Duration.ofMinutes(5).plusSeconds(1));
+        assertTrue(activeEntryOf(rickId).isEmpty(), "outside the window, whatever the purge timer did");
+        api.post("/api/core/heartbeat", rick, null).ok();
+        assertTrue(activeEntryOf(rickId).isPresent());
+    }
+}
