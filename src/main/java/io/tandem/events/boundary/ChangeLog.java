@@ -71,10 +71,6 @@ public class ChangeLog {
         return em.createNativeQuery("DELETE FROM change_event WHERE id <= ?").setParameter(1, last.longValue()).executeUpdate();
     }
 
-    /** A change-log row as the horizon sees it. */
-    public record Positioned(long id, Instant createdAt, ChangeEvent event) {
-    }
-
     public static StreamHorizon.Row rowOf(ChangeEvent event) {
         return new StreamHorizon.Row(event.getId(), event.getCreatedAt());
     }

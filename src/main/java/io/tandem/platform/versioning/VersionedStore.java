@@ -1,5 +1,6 @@
 package io.tandem.platform.versioning;
 
+import io.tandem.events.boundary.ChangeLog;
 import io.tandem.platform.json.JsonConfig;
 import io.tandem.platform.problem.Problem;
 import io.tandem.platform.security.Caller;
@@ -42,6 +43,9 @@ public class VersionedStore {
 
     @Inject
     VersionConflicts conflicts;
+
+    @Inject
+    ChangeLog changes;
 
     public <T extends Versioned> T find(Class<T> type, long id) {
         T entity = em.find(type, id);
@@ -190,6 +194,9 @@ public class VersionedStore {
         em.persist(new Revision(entity.entityType(), entity.getId(), version, action,
                 who == null ? null : who.id(), who == null ? null : who.username(), clock.instant(),
                 FieldChanges.toJson(changes).toString()));
+        this.changes.record("DELETE".equals(action) ? "entity.deleted" : "entity.changed", entity.entityType(),
+                String.valueOf(entity.getId()), version, who == null ? null : who.id(), who == null ? null : who.username(),
+                Map.of("action", action, "fields", changes.stream().map(FieldChanges.Change::field).toList()));
     }
 
     /** The entity as the API shows it. */

@@ -1,6 +1,7 @@
 package io.tandem.presence.boundary;
 
 import io.tandem.core.entity.Customer;
+import io.tandem.events.boundary.ChangeLog;
 import io.tandem.core.entity.Project;
 import io.tandem.platform.Roles;
 import io.tandem.platform.problem.Problem;
@@ -48,6 +49,9 @@ public class Presence {
     VersionedStore store;
 
     @Inject
+    ChangeLog changes;
+
+    @Inject
     @ConfigProperty(name = "tandem.presence.window", defaultValue = "PT5M")
     Duration window;
 
@@ -55,11 +59,18 @@ public class Presence {
         Caller me = caller.get();
         Instant now = clock.instant();
         configOf(me.id());
-        int updated = em.createNativeQuery("UPDATE presence SET last_activity_at = ? WHERE user_id = ?")
-                .setParameter(1, Timestamp.from(now)).setParameter(2, me.id()).executeUpdate();
-        if (updated == 0) {
-            em.createNativeQuery("INSERT INTO presence (user_id, last_activity_at) VALUES (?, ?)")
-                    .setParameter(1, me.id()).setParameter(2, Timestamp.from(now)).executeUpdate();
+        int stillActive = em.createNativeQuery("UPDATE presence SET last_activity_at = ? WHERE user_id = ? AND last_activity_at >= ?")
+                .setParameter(1, Timestamp.from(now)).setParameter(2, me.id())
+                .setParameter(3, Timestamp.from(now.minus(window))).executeUpdate();
+        if (stillActive == 0) {
+            // Became active (again): the only heartbeat worth telling the live stream about.
+            int returning = em.createNativeQuery("UPDATE presence SET last_activity_at = ? WHERE user_id = ?")
+                    .setParameter(1, Timestamp.from(now)).setParameter(2, me.id()).executeUpdate();
+            if (returning == 0) {
+                em.createNativeQuery("INSERT INTO presence (user_id, last_activity_at) VALUES (?, ?)")
+                        .setParameter(1, me.id()).setParameter(2, Timestamp.from(now)).executeUpdate();
+            }
+            changes.record("presence.active", "user", String.valueOf(me.id()), null, me.id(), me.username(), null);
         }
         return now;
     }

@@ -1,5 +1,6 @@
 package io.tandem.racks.boundary;
 
+import io.tandem.events.boundary.ChangeLog;
 import io.tandem.platform.Roles;
 import io.tandem.platform.problem.Problem;
 import io.tandem.platform.security.Caller;
@@ -52,6 +53,9 @@ public class RackClaims {
 
     @Inject
     Presence presence;
+
+    @Inject
+    ChangeLog changes;
 
     @Inject
     @ConfigProperty(name = "tandem.racks.lease-ttl", defaultValue = "PT60S")
@@ -154,6 +158,7 @@ public class RackClaims {
         }
         if (holder != null) {
             holder.end(AuditSession.EXPIRED, now);
+            event("rack.lease_expired", holder);
             em.flush();
             LOG.info(() -> "rack_lease_taken_over rack=" + rackCode + " expired_session=" + holder.getId());
         }
@@ -164,6 +169,7 @@ public class RackClaims {
                 Lease.expiry(now, false, leaseTtl, sessionTtl));
         em.persist(session);
         em.flush();
+        event("rack.claimed", session);
         LOG.info(() -> "rack_claimed rack=" + rackCode + " session=" + sessionId + " user_id=" + me.id() + " fencing_token=" + token);
         return claimed(session, now, "Rack " + rackCode + " claimed successfully");
     }
@@ -192,6 +198,7 @@ public class RackClaims {
         Instant now = clock.instant();
         AuditSession session = ownedHolding(rackCode, sessionId, fencingToken, now);
         session.pause(Lease.expiry(now, true, leaseTtl, sessionTtl));
+        event("rack.paused", session);
         return session;
     }
 
@@ -199,6 +206,7 @@ public class RackClaims {
         Instant now = clock.instant();
         AuditSession session = ownedHolding(rackCode, sessionId, fencingToken, now);
         session.resume(now, Lease.expiry(now, false, leaseTtl, sessionTtl));
+        event("rack.resumed", session);
         return session;
     }
 
@@ -207,6 +215,7 @@ public class RackClaims {
         Instant now = clock.instant();
         AuditSession session = ownedHolding(rackCode, sessionId, fencingToken, now);
         session.end(AuditSession.COMPLETED, now);
+        event("rack.released", session);
         return session;
     }
 
@@ -226,7 +235,10 @@ public class RackClaims {
                         + " AND s.leaseExpiresAt <= :now", AuditSession.class)
                 .setParameter("holding", List.of(AuditSession.ACTIVE, AuditSession.PAUSED)).setParameter("now", now)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).setMaxResults(500).getResultList();
-        lapsed.stream().filter(s -> !Lease.live(s.getLeaseExpiresAt(), now)).forEach(s -> s.end(AuditSession.EXPIRED, now));
+        lapsed.stream().filter(s -> !Lease.live(s.getLeaseExpiresAt(), now)).forEach(s -> {
+            s.end(AuditSession.EXPIRED, now);
+            event("rack.lease_expired", s);
+        });
         return lapsed.size();
     }
 
@@ -318,6 +330,11 @@ public class RackClaims {
             throw Problem.forbidden("Only the holder or a manager can do this.").toException();
         }
         return session;
+    }
+
+    private void event(String type, AuditSession session) {
+        changes.record(type, "rack", session.getRackId(), session.getFencingToken(), session.getUserId(), session.getUsername(),
+                Map.of("session_id", session.getId(), "status", session.getStatus(), "lease_expires_at", session.getLeaseExpiresAt().toString()));
     }
 
     private Claimed claimed(AuditSession session, Instant now, String message) {

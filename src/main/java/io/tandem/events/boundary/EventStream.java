@@ -1,0 +1,170 @@
+package io.tandem.events.boundary;
+
+import io.tandem.events.control.StreamHorizon;
+import io.tandem.events.entity.ChangeEvent;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.StringReader;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+
+/**
+ * This node's open event streams. Once a second one query reads the change log after the oldest cursor and each
+ * subscriber gets what lies after its own cursor, up to the {@link StreamHorizon} (never past an id that may
+ * still commit). Replay after a reconnect is the same path: the cursor starts at the client's Last-Event-ID.
+ * Subscribers live in this node's memory; what they receive comes from the database, so every node's streams
+ * carry every node's changes.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class EventStream {
+
+    private static final Logger LOG = Logger.getLogger(EventStream.class.getName());
+    private static final int BATCH = 1000;
+    /** A hole in the ids older than this is an insert that rolled back, not one still to commit. */
+    private static final Duration GAP_GRACE = Duration.ofSeconds(30);
+
+    @Inject
+    ChangeLog log;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "tandem.events.retry-millis", defaultValue = "3000")
+    long retryMillis;
+
+    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    /** Ticks must not overlap, or a slow one and the next could both send the same event. */
+    private final AtomicBoolean delivering = new AtomicBoolean();
+
+    private static final class Subscriber {
+        final SseEventSink sink;
+        final Sse sse;
+        final long userId;
+        volatile long cursor;
+
+        Subscriber(SseEventSink sink, Sse sse, long userId, long cursor) {
+            this.sink = sink;
+            this.sse = sse;
+            this.userId = userId;
+            this.cursor = cursor;
+        }
+    }
+
+    /**
+     * Opens a stream. Without a Last-Event-ID it starts at the newest event; with one it replays what came after
+     * it, or — when that part of the log was purged — sends {@code reset} so the client reloads instead of
+     * silently missing changes.
+     */
+    public void subscribe(SseEventSink sink, Sse sse, long userId, Long lastEventId) {
+        long latest = log.latestId();
+        long cursor;
+        sink.send(sse.newEventBuilder().comment("tandem change stream").reconnectDelay(retryMillis).build());
+        if (lastEventId == null || lastEventId > latest) {
+            cursor = latest;
+        } else if (lastEventId < log.purgedThrough()) {
+            sink.send(sse.newEventBuilder().id(Long.toString(latest)).name("reset")
+                    .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                    .data(String.class, "{\"reason\": \"The events after your last one are no longer kept; reload.\"}").build());
+            cursor = latest;
+        } else {
+            cursor = lastEventId;
+        }
+        subscribers.add(new Subscriber(sink, sse, userId, cursor));
+    }
+
+    @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
+    public void deliver() {
+        if (!delivering.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            deliverOnce();
+        } finally {
+            delivering.set(false);
+        }
+    }
+
+    private void deliverOnce() {
+        subscribers.removeIf(s -> s.sink.isClosed());
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        long from = subscribers.stream().mapToLong(s -> s.cursor).min().orElse(0);
+        List<ChangeEvent> rows = log.after(from, BATCH);
+        for (Subscriber subscriber : subscribers) {
+            List<ChangeEvent> pending = rows.stream().filter(e -> e.getId() > subscriber.cursor).toList();
+            List<StreamHorizon.Row> ordered = pending.stream().map(ChangeLog::rowOf).toList();
+            int deliverable = StreamHorizon.deliverable(subscriber.cursor, ordered, clock.instant(), GAP_GRACE).size();
+            try {
+                for (ChangeEvent event : pending.subList(0, deliverable)) {
+                    subscriber.sink.send(outbound(subscriber.sse, event));
+                    subscriber.cursor = event.getId();
+                }
+            } catch (RuntimeException closed) {
+                subscriber.sink.close();
+                subscribers.remove(subscriber);
+                LOG.fine(() -> "event_stream_closed user_id=" + subscriber.userId);
+            }
+        }
+    }
+
+    /** A comment every 15 s keeps proxies from closing idle streams and finds clients that went away. */
+    @Schedule(hour = "*", minute = "*", second = "*/15", persistent = false)
+    public void keepAlive() {
+        for (Subscriber subscriber : subscribers) {
+            try {
+                subscriber.sink.send(subscriber.sse.newEventBuilder().comment("keep-alive").build());
+            } catch (RuntimeException closed) {
+                subscriber.sink.close();
+                subscribers.remove(subscriber);
+            }
+        }
+    }
+
+    public int open() {
+        return subscribers.size();
+    }
+
+    private static OutboundSseEvent outbound(Sse sse, ChangeEvent event) {
+        JsonObjectBuilder data = Json.createObjectBuilder()
+                .add("id", event.getId())
+                .add("type", event.getType())
+                .add("at", event.getCreatedAt().toString());
+        if (event.getSubjectType() != null) {
+            data.add("entity_type", event.getSubjectType());
+        }
+        if (event.getSubjectId() != null) {
+            data.add("entity_id", event.getSubjectId());
+        }
+        if (event.getVersion() != null) {
+            data.add("version", event.getVersion());
+        }
+        if (event.getUserId() != null) {
+            data.add("user_id", event.getUserId()).add("by", event.getUsername());
+        }
+        if (event.getPayload() != null) {
+            try (var reader = Json.createReader(new StringReader(event.getPayload()))) {
+                data.add("details", reader.readValue());
+            }
+        }
+        return sse.newEventBuilder().id(Long.toString(event.getId())).name(event.getType())
+                .mediaType(MediaType.APPLICATION_JSON_TYPE).data(String.class, data.build().toString()).build();
+    }
+}

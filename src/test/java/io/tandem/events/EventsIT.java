@@ -1,0 +1,129 @@
+package io.tandem.events;
+
+import io.tandem.it.Api;
+import io.tandem.it.Deployments;
+import io.tandem.it.EventListener;
+import io.tandem.it.EventListener.Event;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.StringReader;
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The live change stream: another user's change arrives; a reconnect gets exactly what it missed; too old → reset. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class EventsIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.tandem();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+    String watcherName;
+    String editorName;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(base);
+        String admin = api.admin().access();
+        watcherName = api.createUser(admin, "watcher", "USER").getString("username");
+        editorName = api.createUser(admin, "editor", "USER").getString("username");
+    }
+
+    @AfterEach
+    void clock() {
+        api.resetClock();
+    }
+
+    private String ticket(String token) {
+        return api.post("/api/events/ticket", token, null).ok().getString("ticket");
+    }
+
+    private static JsonObject data(Event event) {
+        return Json.createReader(new StringReader(event.data())).readObject();
+    }
+
+    private static boolean about(Event event, long storageId) {
+        return event.data() != null && event.data().contains("\"entity_type\":\"storage_system\"")
+                && data(event).getString("entity_id").equals(Long.toString(storageId));
+    }
+
+    @Test
+    void theStreamNeedsATicketThatWorksOnce() throws Exception {
+        api.get("/api/events", null).problem(401);
+        String watcher = api.login(watcherName, Api.PASSWORD).access();
+        String ticket = ticket(watcher);
+        try (EventListener first = EventListener.open(api, "/api/events?ticket=" + ticket)) {
+            assertEquals(200, first.status());
+        }
+        JsonObject reused = api.get("/api/events?ticket=" + ticket, null).problem(401);
+        assertTrue(reused.getString("detail").contains("used or expired"));
+    }
+
+    @Test
+    void aChangeByAnotherUserArrives_aReconnectGetsExactlyWhatItMissed_andATooOldIdGetsReset() throws Exception {
+        String watcher = api.login(watcherName, Api.PASSWORD).access();
+        String editor = api.login(editorName, Api.PASSWORD).access();
+        JsonObject storage;
+        String lastSeen;
+        try (EventListener stream = EventListener.open(api, "/api/events?ticket=" + ticket(watcher))) {
+            storage = api.post("/api/storage", editor, Json.createObjectBuilder().add("name", "Live-" + System.nanoTime()).build()).ok();
+            long id = storage.getInt("id");
+            Event created = stream.next(WAIT, e -> about(e, id));
+            assertEquals("entity.changed", created.name());
+            JsonObject payload = data(created);
+            assertEquals(1, payload.getInt("version"));
+            assertEquals(editorName, payload.getString("by"));
+            lastSeen = created.id();
+        }
+
+        long id = storage.getInt("id");
+        JsonObject v2 = api.put("/api/storage/" + id, editor, Json.createObjectBuilder(storage).add("location", "Hall 2").build()).ok();
+        api.put("/api/storage/" + id, editor, Json.createObjectBuilder(v2).add("location", "Hall 3").build()).ok();
+
+        try (EventListener again = EventListener.open(api, "/api/events?ticket=" + ticket(watcher), "Last-Event-ID", lastSeen)) {
+            List<Integer> versions = new ArrayList<>();
+            long previous = Long.parseLong(lastSeen);
+            while (versions.size() < 2) {
+                Event missed = again.next(WAIT, e -> e.id() != null);
+                assertTrue(Long.parseLong(missed.id()) > previous, "in order, nothing twice, nothing before the cursor");
+                previous = Long.parseLong(missed.id());
+                if (about(missed, id)) {
+                    versions.add(data(missed).getInt("version"));
+                }
+            }
+            assertEquals(List.of(2, 3), versions);
+        }
+
+        api.moveClock(Duration.ofHours(25));
+        String admin = api.admin().access();
+        JsonObject purge = api.post("/api/events/purge", admin, null).ok();
+        assertTrue(purge.getJsonNumber("purged_through").longValue() >= Long.parseLong(lastSeen));
+        String rewatcher = api.login(watcherName, Api.PASSWORD).access();
+        try (EventListener stale = EventListener.open(api, "/api/events?ticket=" + ticket(rewatcher), "Last-Event-ID", lastSeen)) {
+            assertEquals("reset", stale.next(WAIT, e -> e.name() != null).name());
+        }
+    }
+}
