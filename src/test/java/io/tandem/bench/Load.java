@@ -16,7 +16,7 @@ final class Load {
         void run(int client, long round) throws Exception;
     }
 
-    record Result(String scenario, int clients, long operations, double seconds, double p50Ms, double p99Ms) {
+    record Result(String scenario, int clients, long operations, long errors, double seconds, double p50Ms, double p99Ms) {
         double perSecond() {
             return operations / seconds;
         }
@@ -29,6 +29,7 @@ final class Load {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<List<Long>>> futures = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicLong errors = new java.util.concurrent.atomic.AtomicLong();
         long[] end = new long[1];
         try {
             for (int c = 0; c < clients; c++) {
@@ -39,8 +40,12 @@ final class Load {
                     long round = 0;
                     while (System.nanoTime() < end[0]) {
                         long began = System.nanoTime();
-                        operation.run(client, round++);
-                        latencies.add(System.nanoTime() - began);
+                        try {
+                            operation.run(client, round++);
+                            latencies.add(System.nanoTime() - began);
+                        } catch (Exception | AssertionError failed) {
+                            errors.incrementAndGet();
+                        }
                     }
                     return latencies;
                 }));
@@ -54,7 +59,7 @@ final class Load {
             }
             double elapsed = (System.nanoTime() - began) / 1e9;
             Collections.sort(all);
-            return new Result(scenario, clients, all.size(), elapsed, percentile(all, 0.50), percentile(all, 0.99));
+            return new Result(scenario, clients, all.size(), errors.get(), elapsed, percentile(all, 0.50), percentile(all, 0.99));
         } finally {
             pool.shutdownNow();
         }

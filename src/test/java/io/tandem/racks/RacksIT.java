@@ -127,6 +127,13 @@ class RacksIT {
         api.moveClock(Duration.ofSeconds(111));
         assertEquals("available", api.get("/api/racks/" + rackId + "/status", bob).ok().getString("status"),
                 "lapsed by the server clock, whether or not the timer ran");
+        // The expiry timer (every 10 s of real time) then ends the session; poll for it with a deadline.
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String status = api.get("/api/sessions/" + session, bob).ok().getString("status");
+        while (!"EXPIRED".equals(status) && System.nanoTime() < deadline) {
+            status = api.get("/api/sessions/" + session, bob).ok().getString("status");
+        }
+        assertEquals("EXPIRED", status, "the timer freed the rack");
         JsonObject taken = claim(bob, rackId).ok();
         assertEquals(2, taken.getInt("fencing_token"));
 

@@ -1,6 +1,7 @@
 package io.tandem.racks.boundary;
 
 import io.tandem.platform.json.Bodies;
+import io.tandem.platform.problem.LockContention;
 import io.tandem.platform.problem.Problem;
 import io.tandem.platform.problem.Require;
 import io.tandem.racks.entity.AuditSession;
@@ -119,28 +120,29 @@ public class RacksResource {
     @Path("{rack_id}/claim")
     public RackClaims.Claimed claim(@PathParam("rack_id") String rackId, String body) {
         ClaimRequest request = body == null || body.isBlank() ? new ClaimRequest(null) : Bodies.read(body, ClaimRequest.class);
-        return claims.claim(rackId, request.floor());
+        // Claims insert into a UNIQUE index, which under InnoDB can deadlock with a concurrent release; retry.
+        return LockContention.retry("claim", () -> claims.claim(rackId, request.floor()));
     }
 
     @POST
     @Path("{rack_id}/pause")
     public AuditSession pause(@PathParam("rack_id") String rackId, String body) {
         UnderClaim who = underClaim(body);
-        return claims.pause(rackId, who.sessionId(), who.fencingToken());
+        return LockContention.retry("pause", () -> claims.pause(rackId, who.sessionId(), who.fencingToken()));
     }
 
     @POST
     @Path("{rack_id}/resume")
     public AuditSession resume(@PathParam("rack_id") String rackId, String body) {
         UnderClaim who = underClaim(body);
-        return claims.resume(rackId, who.sessionId(), who.fencingToken());
+        return LockContention.retry("resume", () -> claims.resume(rackId, who.sessionId(), who.fencingToken()));
     }
 
     @POST
     @Path("{rack_id}/release")
     public AuditSession release(@PathParam("rack_id") String rackId, String body) {
         UnderClaim who = underClaim(body);
-        return claims.release(rackId, who.sessionId(), who.fencingToken());
+        return LockContention.retry("release", () -> claims.release(rackId, who.sessionId(), who.fencingToken()));
     }
 
     private static UnderClaim underClaim(String body) {

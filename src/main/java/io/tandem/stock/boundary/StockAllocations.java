@@ -1,7 +1,7 @@
 package io.tandem.stock.boundary;
 
 import io.tandem.platform.Roles;
-import io.tandem.platform.problem.Failures;
+import io.tandem.platform.problem.LockContention;
 import io.tandem.platform.problem.Problem;
 import io.tandem.stock.entity.Allocation;
 import jakarta.annotation.security.RolesAllowed;
@@ -11,7 +11,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import java.util.List;
-import java.util.logging.Logger;
 
 /**
  * Allocation with bounded retries: a lock-wait timeout or deadlock rolls the whole allocation back, which makes it
@@ -21,9 +20,6 @@ import java.util.logging.Logger;
 @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.USER})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class StockAllocations {
-
-    private static final Logger LOG = Logger.getLogger(StockAllocations.class.getName());
-    private static final int ATTEMPTS = 3;
 
     @Inject
     StockLedger ledger;
@@ -47,20 +43,6 @@ public class StockAllocations {
                         .field("quantity").toException();
             }
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return ledger.allocateOnce(lines, orderId);
-            } catch (RuntimeException failure) {
-                if (!Failures.isLockContention(failure)) {
-                    throw failure;
-                }
-                int tried = attempt;
-                LOG.info(() -> "allocation_lock_contention attempt=" + tried);
-                if (attempt == ATTEMPTS) {
-                    throw Problem.of(503, "The stock is busy with other allocations. Please retry.")
-                            .type("busy").header("Retry-After", "1").toException();
-                }
-            }
-        }
+        return LockContention.retry("allocate", () -> ledger.allocateOnce(lines, orderId));
     }
 }
