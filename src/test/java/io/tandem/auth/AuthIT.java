@@ -193,7 +193,17 @@ class AuthIT {
 
         // Promotion applies to the very next request: roles come from the database, not from the token.
         api.put("/api/users/" + plain.getInt("id") + "/roles", admin,
-                Json.createObjectBuilder().add("roles", Json.createArrayBuilder().add("ADMIN").add("USER")).build()).ok();
+                Json.createObjectBuilder().add("roles", Json.createArrayBuilder().add("ADMIN").add("USER")).build()).problem(428);
+        JsonObject promoted = api.put("/api/users/" + plain.getInt("id") + "/roles", admin, Json.createObjectBuilder()
+                .add("roles", Json.createArrayBuilder().add("ADMIN").add("USER")).add("version", 1).build()).ok();
+        assertEquals(2, promoted.getInt("version"));
+        // Users are versioned like everything else: a stale role change is a conflict with the current state.
+        JsonObject stale = api.put("/api/users/" + plain.getInt("id") + "/roles", admin, Json.createObjectBuilder()
+                .add("roles", Json.createArrayBuilder().add("MANAGER")).add("version", 1).build()).problem(409);
+        assertEquals(2, stale.getInt("current_version"));
+        assertFalse(stale.getJsonObject("current").containsKey("password_hash"));
+        assertEquals("roles", stale.getJsonArray("changes_since").getJsonObject(0).getString("field"));
+        assertEquals(2, api.get("/api/users/" + plain.getInt("id") + "/history", admin).ok().getInt("total"));
         api.get("/api/users", user.access()).ok();
     }
 
@@ -213,10 +223,11 @@ class AuthIT {
         assertEquals("roles", api.post("/api/users", admin, Json.createObjectBuilder()
                 .add("username", "kinglet").add("password", Api.PASSWORD)
                 .add("roles", Json.createArrayBuilder().add("KING")).build()).problem(400).getString("field"));
+        assertEquals(1, created.getInt("version"));
         assertEquals("roles", api.put("/api/users/" + created.getInt("id") + "/roles", admin,
-                Json.createObjectBuilder().add("roles", Json.createArrayBuilder()).build()).problem(400).getString("field"));
+                Json.createObjectBuilder().add("roles", Json.createArrayBuilder()).add("version", 1).build()).problem(400).getString("field"));
         api.put("/api/users/987654321/roles", admin,
-                Json.createObjectBuilder().add("roles", Json.createArrayBuilder().add("USER")).build()).problem(404);
+                Json.createObjectBuilder().add("roles", Json.createArrayBuilder().add("USER")).add("version", 1).build()).problem(404);
 
         JsonObject page = api.get("/api/users?page=1&size=2", admin).ok();
         assertEquals(2, page.getJsonArray("items").size());

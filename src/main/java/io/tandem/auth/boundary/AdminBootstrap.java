@@ -54,7 +54,7 @@ public class AdminBootstrap {
         }
         String chosen = password.filter(p -> !p.isBlank()).orElse(null);
         String actual = chosen != null ? chosen : generated();
-        Users.register(em, passwords, clock, new Users.NewUser(username, actual, "Tandem", "Administrator", List.of(Roles.ADMIN)));
+        em.persist(Users.register(em, passwords, clock, new Users.NewUser(username, actual, "Tandem", "Administrator", List.of(Roles.ADMIN))));
         if (chosen == null) {
             // Printed once, by design: the operator needs it to sign in the first time.
             LOG.warning("Created administrator '" + username + "' with generated password: " + actual

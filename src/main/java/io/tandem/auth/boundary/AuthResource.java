@@ -60,7 +60,7 @@ public class AuthResource {
     @Path("me")
     public UserView me() {
         var me = caller.get();
-        return new UserView(me.id(), me.username(), me.firstName(), me.lastName(), me.roles().stream().sorted().toList());
+        return new UserView(me.id(), me.username(), me.firstName(), me.lastName(), me.roles().stream().sorted().toList(), null);
     }
 
     private static Response noStore(SignedIn signedIn) {

@@ -3,11 +3,13 @@ package io.tandem.auth.boundary;
 import io.tandem.auth.entity.User;
 import io.tandem.platform.Roles;
 import io.tandem.platform.problem.Problem;
+import io.tandem.platform.versioning.ExpectedVersion;
+import io.tandem.platform.versioning.RevisionView;
+import io.tandem.platform.versioning.VersionedStore;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Clock;
@@ -34,16 +36,19 @@ public class Users {
     @Inject
     Clock clock;
 
+    @Inject
+    VersionedStore store;
+
     public record NewUser(String username, String password, String firstName, String lastName, List<String> roles) {
     }
 
     public UserView create(NewUser request) {
-        User user = register(em, passwords, clock, request);
+        User user = store.create(register(em, passwords, clock, request));
         LOG.info(() -> "user_created user_id=" + user.getId());
         return UserView.of(user);
     }
 
-    /** Validates and stores a new user; the first-start bootstrap calls it before any admin exists. */
+    /** Validates a new user and hashes the password; the first-start bootstrap uses it before any admin exists. */
     static User register(EntityManager em, Passwords passwords, Clock clock, NewUser request) {
         if (request.username() == null || !USERNAME.matcher(request.username()).matches()) {
             throw Problem.badRequest("username must be 2-64 letters, digits, dots, dashes or underscores.")
@@ -66,11 +71,8 @@ public class Users {
             throw Problem.conflict("The username '" + request.username() + "' is already taken.")
                     .field("username").toException();
         }
-        User user = new User(request.username(), passwords.hash(request.password()), request.firstName(),
+        return new User(request.username(), passwords.hash(request.password()), request.firstName(),
                 request.lastName(), roles, clock.instant());
-        em.persist(user);
-        em.flush();
-        return user;
     }
 
     public List<UserView> list(int offset, int limit) {
@@ -83,21 +85,32 @@ public class Users {
         return em.createNamedQuery(User.COUNT, Long.class).getSingleResult();
     }
 
-    public UserView changeRoles(long id, List<String> requested) {
+    /** A versioned change of the user's roles: stale versions are conflicts like any other entity's. */
+    public UserView changeRoles(long id, ExpectedVersion expected, List<String> requested) {
         if (requested == null || requested.isEmpty()) {
             throw Problem.badRequest("roles must name at least one role.").field("roles").toException();
         }
         Set<String> roles = validRoles(requested);
-        User user = em.find(User.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (user == null) {
-            throw Problem.notFound("There is no user " + id + ".").toException();
-        }
-        if (user.getRoles().contains(Roles.ADMIN) && !roles.contains(Roles.ADMIN) && otherAdmins(id) == 0) {
-            throw Problem.conflict("At least one administrator must remain.").field("roles").toException();
-        }
-        user.replaceRoles(roles);
+        User user = store.update(User.class, id, expected, locked -> {
+            if (locked.getRoles().contains(Roles.ADMIN) && !roles.contains(Roles.ADMIN) && otherAdmins(id) == 0) {
+                throw Problem.conflict("At least one administrator must remain.").field("roles").toException();
+            }
+            locked.replaceRoles(roles);
+        });
         LOG.info(() -> "user_roles_changed user_id=" + id + " roles=" + roles);
         return UserView.of(user);
+    }
+
+    public UserView get(long id) {
+        return UserView.of(store.find(User.class, id));
+    }
+
+    public List<RevisionView> history(long id, int offset, int limit) {
+        return store.history(User.class, id, offset, limit);
+    }
+
+    public long historySize(long id) {
+        return store.historySize(User.class, id);
     }
 
     private long otherAdmins(long exceptId) {

@@ -2,7 +2,11 @@ package io.tandem.auth.boundary;
 
 import io.tandem.platform.web.Page;
 import jakarta.inject.Inject;
+import io.tandem.platform.json.Bodies;
 import io.tandem.platform.problem.Require;
+import io.tandem.platform.versioning.ExpectedVersion;
+import io.tandem.platform.versioning.RevisionView;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -30,7 +34,7 @@ public class UsersResource {
     @Context
     UriInfo uri;
 
-    public record RolesChange(List<String> roles) {
+    public record RolesChange(List<String> roles, Long version) {
     }
 
     @POST
@@ -45,9 +49,25 @@ public class UsersResource {
         return Page.of(users.list(page.offset(), page.limit()), page, users.count());
     }
 
+    @GET
+    @Path("{id}")
+    public Response get(@PathParam("id") long id) {
+        UserView user = users.get(id);
+        return Response.ok(user).tag(Long.toString(user.version())).build();
+    }
+
+    @GET
+    @Path("{id}/history")
+    public Page<RevisionView> history(@PathParam("id") long id, @BeanParam Page.Request page) {
+        return Page.of(users.history(id, page.offset(), page.limit()), page, users.historySize(id));
+    }
+
+    /** {@code {roles, version}} (or If-Match): roles are part of the user's versioned state. */
     @PUT
     @Path("{id}/roles")
-    public UserView changeRoles(@PathParam("id") long id, RolesChange body) {
-        return users.changeRoles(id, Require.body(body).roles());
+    public Response changeRoles(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, String body) {
+        RolesChange change = Bodies.read(body, RolesChange.class);
+        UserView user = users.changeRoles(id, ExpectedVersion.of(ifMatch, change.version()), change.roles());
+        return Response.ok(user).tag(Long.toString(user.version())).build();
     }
 }

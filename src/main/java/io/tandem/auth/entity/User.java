@@ -1,5 +1,7 @@
 package io.tandem.auth.entity;
 
+import io.tandem.platform.versioning.Versioned;
+import jakarta.json.bind.annotation.JsonbTransient;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -17,13 +19,13 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** A person who signs in. The password is only ever held as a PBKDF2 hash. */
+/** A person who signs in; versioned, roles included. The password is only ever held as a PBKDF2 hash. */
 @Entity
 @Table(name = "app_user")
 @NamedQuery(name = User.BY_USERNAME, query = "SELECT u FROM User u WHERE u.username = :username")
 @NamedQuery(name = User.ALL, query = "SELECT u FROM User u ORDER BY u.id")
 @NamedQuery(name = User.COUNT, query = "SELECT COUNT(u) FROM User u")
-public class User {
+public class User extends Versioned {
 
     public static final String BY_USERNAME = "User.byUsername";
     public static final String ALL = "User.all";
@@ -45,9 +47,6 @@ public class User {
     @Column(name = "last_name", nullable = false)
     private String lastName;
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "user_role", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "role", nullable = false, length = 16)
@@ -63,9 +62,10 @@ public class User {
         this.firstName = firstName == null ? "" : firstName;
         this.lastName = lastName == null ? "" : lastName;
         this.roles = new TreeSet<>(roles);
-        this.createdAt = Objects.requireNonNull(createdAt);
+        stamp(Objects.requireNonNull(createdAt), null, null);
     }
 
+    @Override
     public Long getId() {
         return id;
     }
@@ -74,6 +74,8 @@ public class User {
         return username;
     }
 
+    /** Never part of the user's JSON: not in answers, revisions or conflict bodies. */
+    @JsonbTransient
     public String getPasswordHash() {
         return passwordHash;
     }
@@ -86,12 +88,9 @@ public class User {
         return lastName;
     }
 
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
+    /** Sorted, so the user's JSON (and so its change history) does not depend on set order. */
     public Set<String> getRoles() {
-        return Set.copyOf(roles);
+        return new TreeSet<>(roles);
     }
 
     public void replaceRoles(Set<String> newRoles) {

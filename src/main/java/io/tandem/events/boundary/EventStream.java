@@ -36,8 +36,11 @@ public class EventStream {
 
     private static final Logger LOG = Logger.getLogger(EventStream.class.getName());
     private static final int BATCH = 1000;
-    /** A hole in the ids older than this is an insert that rolled back, not one still to commit. */
-    private static final Duration GAP_GRACE = Duration.ofSeconds(30);
+    /**
+     * A hole in the ids older than this is an insert that rolled back, not one still to commit. Tandem's
+     * transactions write their change-log entry last and take milliseconds; lock waits end after 5 s.
+     */
+    private static final Duration GAP_GRACE = Duration.ofSeconds(10);
 
     @Inject
     ChangeLog log;

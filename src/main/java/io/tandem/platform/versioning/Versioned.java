@@ -56,7 +56,8 @@ public abstract class Versioned {
         return "This " + noun() + " was modified by " + who + " at " + when + ". Please reload and try again.";
     }
 
-    void stamp(Instant now, Long userId, String username) {
+    /** Who changed it, when; {@link VersionedStore} calls this on every real change. */
+    protected final void stamp(Instant now, Long userId, String username) {
         if (createdAt == null) {
             createdAt = now;
         }

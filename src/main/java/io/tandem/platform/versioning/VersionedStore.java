@@ -145,10 +145,12 @@ public class VersionedStore {
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     public <T extends Versioned> void delete(Class<T> type, long id, ExpectedVersion expected) {
         T entity = lockedForChange(type, id, expected);
-        writeRevisionAt(entity, entity.getVersion() + 1, "DELETE",
-                FieldChanges.between(stateOf(entity), Json.createObjectBuilder().build()));
+        List<FieldChanges.Change> removed = FieldChanges.between(stateOf(entity), Json.createObjectBuilder().build());
+        // Remove first: if a reference still holds the row, the delete fails before the revision and the
+        // change-log entry take an id (a rolled-back insert would leave a hole the live stream has to wait out).
         em.remove(entity);
         em.flush();
+        writeRevisionAt(entity, entity.getVersion() + 1, "DELETE", removed);
     }
 
     /** Newest first; still readable after the entity was deleted. */

@@ -101,7 +101,7 @@ public class RacksResource {
     @GET
     @Path("available")
     public List<Map<String, Object>> available(@QueryParam("floor") String floor) {
-        return claims.available(floor);
+        return claims.available(floor == null || floor.isBlank() ? null : floor);
     }
 
     @GET
