@@ -205,6 +205,18 @@ class AuthIT {
         assertEquals("roles", stale.getJsonArray("changes_since").getJsonObject(0).getString("field"));
         assertEquals(2, api.get("/api/users/" + plain.getInt("id") + "/history", admin).ok().getInt("total"));
         api.get("/api/users", user.access()).ok();
+
+        // Read, rename and delete are versioned too; the deleted user's tokens stop working at once.
+        String path = "/api/users/" + plain.getInt("id");
+        assertEquals("\"2\"", api.get(path, admin).header("ETag").orElse(""));
+        JsonObject renamed = api.put(path, admin, Json.createObjectBuilder().add("first_name", "Plain").add("last_name", "Renamed")
+                .add("version", 2).build()).ok();
+        assertEquals(3, renamed.getInt("version"));
+        api.delete(path, admin).problem(428);
+        api.delete(path + "?version=2", admin).problem(409);
+        assertEquals(204, api.delete(path + "?version=3", admin).status());
+        api.get(path, admin).problem(404);
+        api.get("/api/auth/me", user.access()).problem(401);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.tandem.bench;
 
 import io.tandem.it.Api;
 import io.tandem.it.MariaDbServer;
+import io.tandem.it.PayaraProcess;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 

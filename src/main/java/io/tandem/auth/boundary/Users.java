@@ -39,6 +39,9 @@ public class Users {
     @Inject
     VersionedStore store;
 
+    @Inject
+    io.tandem.platform.security.CurrentCaller caller;
+
     public record NewUser(String username, String password, String firstName, String lastName, List<String> roles) {
     }
 
@@ -99,6 +102,28 @@ public class Users {
         });
         LOG.info(() -> "user_roles_changed user_id=" + id + " roles=" + roles);
         return UserView.of(user);
+    }
+
+    /** A versioned change of the user's name. */
+    public UserView rename(long id, ExpectedVersion expected, String firstName, String lastName) {
+        checkLength("first_name", firstName);
+        checkLength("last_name", lastName);
+        return UserView.of(store.update(User.class, id, expected, user -> user.rename(firstName, lastName)));
+    }
+
+    /** Deletes a user (never yourself, never the last administrator); their sign-ins end with them. */
+    public void delete(long id, ExpectedVersion expected) {
+        if (caller.get().id() == id) {
+            throw Problem.conflict("You cannot delete yourself.").toException();
+        }
+        User user = store.find(User.class, id);
+        if (user.getRoles().contains(Roles.ADMIN) && otherAdmins(id) == 0) {
+            throw Problem.conflict("At least one administrator must remain.").toException();
+        }
+        em.createNativeQuery("DELETE FROM presence WHERE user_id = ?").setParameter(1, id).executeUpdate();
+        em.createNativeQuery("DELETE FROM user_config WHERE user_id = ?").setParameter(1, id).executeUpdate();
+        store.delete(User.class, id, expected);
+        LOG.info(() -> "user_deleted user_id=" + id);
     }
 
     public UserView get(long id) {

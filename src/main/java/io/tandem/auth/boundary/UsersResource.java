@@ -6,7 +6,9 @@ import io.tandem.platform.json.Bodies;
 import io.tandem.platform.problem.Require;
 import io.tandem.platform.versioning.ExpectedVersion;
 import io.tandem.platform.versioning.RevisionView;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -60,6 +62,25 @@ public class UsersResource {
     @Path("{id}/history")
     public Page<RevisionView> history(@PathParam("id") long id, @BeanParam Page.Request page) {
         return Page.of(users.history(id, page.offset(), page.limit()), page, users.historySize(id));
+    }
+
+    public record NameChange(String firstName, String lastName, Long version) {
+    }
+
+    /** {@code {first_name, last_name, version}} (or If-Match). */
+    @PUT
+    @Path("{id}")
+    public Response rename(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, String body) {
+        NameChange change = Bodies.read(body, NameChange.class);
+        UserView user = users.rename(id, ExpectedVersion.of(ifMatch, change.version()), change.firstName(), change.lastName());
+        return Response.ok(user).tag(Long.toString(user.version())).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, @QueryParam("version") Long version) {
+        users.delete(id, ExpectedVersion.of(ifMatch, version));
+        return Response.noContent().build();
     }
 
     /** {@code {roles, version}} (or If-Match): roles are part of the user's versioned state. */

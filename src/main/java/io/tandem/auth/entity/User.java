@@ -93,6 +93,11 @@ public class User extends Versioned {
         return new TreeSet<>(roles);
     }
 
+    public void rename(String newFirstName, String newLastName) {
+        firstName = newFirstName == null ? "" : newFirstName;
+        lastName = newLastName == null ? "" : newLastName;
+    }
+
     public void replaceRoles(Set<String> newRoles) {
         roles.clear();
         roles.addAll(newRoles);

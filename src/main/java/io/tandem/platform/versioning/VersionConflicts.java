@@ -76,7 +76,7 @@ public class VersionConflicts {
         LOG.info(() -> "version_conflict entity=" + current.entityType() + " id=" + current.getId()
                 + " expected_version=" + expectedVersion + " actual_version=" + current.getVersion()
                 + " user_id=" + (userId == null ? "-" : userId));
-        metrics.counter("tandem_version_conflicts_total", new Tag("entity", current.entityType())).inc();
+        metrics.counter("tandem_version_conflicts", new Tag("entity", current.entityType())).inc();
     }
 
     private static String whoOf(Versioned current) {

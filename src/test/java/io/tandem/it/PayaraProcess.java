@@ -1,6 +1,4 @@
-package io.tandem.bench;
-
-import io.tandem.it.TestDatabase;
+package io.tandem.it;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -14,8 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The WAR on a Payara Micro of its own, as an operator would run it, for the benchmark. */
-final class PayaraProcess implements AutoCloseable {
+/** The WAR on a Payara Micro of its own, as an operator would run it: for the benchmark and the jqwik properties. */
+public final class PayaraProcess implements AutoCloseable {
 
     private final Process process;
     private final URL url;
@@ -25,7 +23,7 @@ final class PayaraProcess implements AutoCloseable {
         this.url = url;
     }
 
-    static PayaraProcess start(Path microJar, Path war, String database, Path work) throws Exception {
+    public static PayaraProcess start(Path microJar, Path war, String database, Path work) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -58,7 +56,7 @@ final class PayaraProcess implements AutoCloseable {
         throw new IllegalStateException("Payara Micro did not become ready; see " + work.resolve("payara.log"));
     }
 
-    URL url() {
+    public URL url() {
         return url;
     }
 
