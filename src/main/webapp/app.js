@@ -1,4 +1,4 @@
-// Tandem's intranet UI: the seeds' "frontend TODO" lists, without a framework.
+// Tandem's intranet UI: what the seeds' frontend task lists ask for, without a framework.
 // Tokens live in sessionStorage (per tab); the access token is refreshed before it expires, and concurrent
 // refreshes share one request so a rotated refresh token is never presented twice.
 
