@@ -190,7 +190,7 @@ class RacksIT {
     }
 
     @Test
-    void aReplayedBatchWritesNothingNew_mixedBatchesGetPerRecordResults_andStatsMatch() {
+    void aReplayedBatchWritesNothingNew_mixedBatchesGetPerRecordResults_andStatsMatch() throws Exception {
         String rackId = rack("C-1", "C-2", "C-3", "C-4");
         String alice = user("alice");
         JsonObject claimed = claim(alice, rackId).ok();
@@ -211,6 +211,17 @@ class RacksIT {
         assertEquals(List.of("duplicate", "duplicate", "rejected", "duplicate"), replay);
         assertEquals(3, api.get("/api/sessions/" + session + "/items", alice).array().size());
 
+        // The same batch replayed by eight clients at once (a flaky network's retries): still nothing written twice.
+        JsonObject fresh = Json.createObjectBuilder().add("records", Json.createArrayBuilder()
+                .add(record(session, "C-5", 1, "verified", "2026-11-24T10:05:00Z"))
+                .add(record(session, "C-6", 1, "verified", "2026-11-24T10:06:00Z"))).build();
+        List<String> statuses = Collections.synchronizedList(new ArrayList<>());
+        Race.run(8, thread -> api.post("/api/sync/batch", alice, fresh).ok().getJsonArray("results")
+                .forEach(r -> statuses.add(r.asJsonObject().getString("status"))));
+        assertEquals(2, statuses.stream().filter("accepted"::equals).count(), statuses.toString());
+        assertEquals(14, statuses.stream().filter("duplicate"::equals).count(), statuses.toString());
+        assertEquals(5, api.get("/api/sessions/" + session + "/items", alice).array().size());
+
         JsonObject older = record(session, "C-1", 4, "pending", "2026-11-24T09:00:00Z");
         JsonObject conflict = api.post("/api/sync/batch", alice, Json.createObjectBuilder().add("records",
                 Json.createArrayBuilder().add(older)).build()).ok().getJsonArray("results").getJsonObject(0);
@@ -218,8 +229,8 @@ class RacksIT {
         assertEquals(10, conflict.getJsonObject("server_record").getInt("verified_qty"));
 
         JsonObject stats = api.get("/api/sessions/" + session + "/stats", alice).ok();
-        assertEquals(4, stats.getInt("total_items"));
-        assertEquals(2, stats.getInt("verified_items"));
+        assertEquals(6, stats.getInt("total_items"), "4 expected on the rack + 2 found that were not");
+        assertEquals(4, stats.getInt("verified_items"));
         assertEquals(1, stats.getInt("damage_items"));
         assertEquals(2, stats.getInt("pending_items"));
         assertTrue(stats.containsKey("duration_seconds") && stats.containsKey("items_per_minute"));

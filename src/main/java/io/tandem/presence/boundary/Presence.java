@@ -58,12 +58,13 @@ public class Presence {
     public Instant heartbeat() {
         Caller me = caller.get();
         Instant now = clock.instant();
-        configOf(me.id());
         int stillActive = em.createNativeQuery("UPDATE presence SET last_activity_at = ? WHERE user_id = ? AND last_activity_at >= ?")
                 .setParameter(1, Timestamp.from(now)).setParameter(2, me.id())
                 .setParameter(3, Timestamp.from(now.minus(window))).executeUpdate();
         if (stillActive == 0) {
-            // Became active (again): the only heartbeat worth telling the live stream about.
+            // Became active (again): make sure a working context exists, and tell the live stream. Heartbeats of
+            // users already active (the common case, every 30 s) cost one UPDATE and nothing else.
+            configOf(me.id());
             int returning = em.createNativeQuery("UPDATE presence SET last_activity_at = ? WHERE user_id = ?")
                     .setParameter(1, Timestamp.from(now)).setParameter(2, me.id()).executeUpdate();
             if (returning == 0) {

@@ -133,12 +133,13 @@ public class AuditSync {
     /** Seed 002's session statistics. */
     public Map<String, Object> stats(String sessionId) {
         AuditSession session = claims.session(sessionId);
-        Number expected = (Number) em.createNativeQuery("SELECT COUNT(*) FROM rack_item WHERE rack_code = ?")
-                .setParameter(1, session.getRackId()).getSingleResult();
+        @SuppressWarnings("unchecked")
+        Set<String> expected = Set.copyOf(em.createNativeQuery("SELECT item_code FROM rack_item WHERE rack_code = ?")
+                .setParameter(1, session.getRackId()).getResultList());
         List<AuditItem> items = em.createQuery("SELECT i FROM AuditItem i WHERE i.sessionId = :session", AuditItem.class)
                 .setParameter("session", sessionId).getResultList();
-        long extra = items.stream().filter(i -> !expectedOn(session.getRackId(), i.getItemCode())).count();
-        long total = expected.longValue() + extra;
+        long extra = items.stream().filter(i -> !expected.contains(i.getItemCode())).count();
+        long total = expected.size() + extra;
         long verified = items.stream().filter(i -> Set.of("verified", "finalized").contains(i.getStatus())).count();
         long damaged = items.stream().filter(i -> i.getDamageQty() > 0).count();
         Instant end = session.getEndedAt() != null ? session.getEndedAt() : clock.instant();
@@ -158,11 +159,6 @@ public class AuditSync {
         claims.session(sessionId);
         return em.createQuery("SELECT i FROM AuditItem i WHERE i.sessionId = :session ORDER BY i.itemCode", AuditItem.class)
                 .setParameter("session", sessionId).getResultList();
-    }
-
-    private boolean expectedOn(String rackCode, String itemCode) {
-        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM rack_item WHERE rack_code = ? AND item_code = ?")
-                .setParameter(1, rackCode).setParameter(2, itemCode).getSingleResult()).longValue() > 0;
     }
 
     private Map<String, Object> storedOutcome(String clientRecordId) {
