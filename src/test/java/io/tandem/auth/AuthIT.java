@@ -3,20 +3,14 @@ package io.tandem.auth;
 import io.tandem.it.Api;
 import io.tandem.it.Api.Answer;
 import io.tandem.it.Api.Tokens;
-import io.tandem.it.Deployments;
+import io.tandem.it.TestServer;
 import io.tandem.it.Race;
 import io.tandem.it.ForgedTokens;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
 import java.time.Duration;
@@ -30,23 +24,17 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Sign-in over HTTP against the deployed WAR: login, rotation, reuse, logout, every refused token, roles, throttling. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class AuthIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.tandem();
-    }
-
-    @ArquillianResource
-    URL base;
+    final URL base = TestServer.url();
 
     Api api;
 
     @BeforeEach
     void client() {
         api = new Api(base);
+        // Time stands still unless a test moves it: no margin depends on how fast this machine runs.
+        api.moveClock(Duration.ZERO);
     }
 
     @AfterEach

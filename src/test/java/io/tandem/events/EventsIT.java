@@ -1,20 +1,14 @@
 package io.tandem.events;
 
 import io.tandem.it.Api;
-import io.tandem.it.Deployments;
+import io.tandem.it.TestServer;
 import io.tandem.it.EventListener;
 import io.tandem.it.EventListener.Event;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.StringReader;
 import java.net.URL;
@@ -26,19 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The live change stream: another user's change arrives; a reconnect gets exactly what it missed; too old → reset. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class EventsIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.tandem();
-    }
-
-    @ArquillianResource
-    URL base;
+    final URL base = TestServer.url();
 
     Api api;
     String watcherName;

@@ -149,11 +149,22 @@ public final class Api {
 
     // --- the server's clock ----------------------------------------------------------------------------------
 
+    /**
+     * Stops the server clock at {@code offset} after the moment it was first moved (since the last reset). A test
+     * that compares times against a window calls {@code moveClock(Duration.ZERO)} first, so nothing depends on
+     * how much real time passes between its requests.
+     */
     public void moveClock(Duration offset) {
-        put("/api/test/clock", null, Json.createObjectBuilder().add("offset_seconds", offset.toSeconds()).build()).ok();
+        put("/api/test/clock", clockToken(), Json.createObjectBuilder().add("offset_seconds", offset.toSeconds()).build()).ok();
     }
 
+    /** Lets the server clock run with real time again. */
     public void resetClock() {
-        assertEquals(204, delete("/api/test/clock", null).status());
+        assertEquals(204, delete("/api/test/clock", clockToken()).status());
+    }
+
+    /** A fresh sign-in each time: moving the clock by hours expires any earlier access token. */
+    private String clockToken() {
+        return admin().access();
     }
 }

@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The WAR on a Payara Micro of its own, as an operator would run it: for the benchmark and the jqwik properties. */
+/** The WAR on a Payara Micro of its own, as an operator would run it: for the integration suite and the benchmark. */
 public final class PayaraProcess implements AutoCloseable {
 
     private final Process process;
@@ -30,9 +30,7 @@ public final class PayaraProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(TestDatabase.payaraOptions(database, work.resolve("data")).stream()
-                .map(option -> option.equals("-XX:+UseSerialGC") ? "-XX:+UseParallelGC" : option)
-                .map(option -> option.startsWith("-Xmx") ? "-Xmx1g" : option).toList());
+        command.addAll(TestDatabase.payaraOptions(database, work.resolve("data")));
         command.addAll(List.of("-jar", microJar.toString(), "--deploy", war.toString(), "--contextroot", "/",
                 "--port", Integer.toString(port), "--nocluster"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)

@@ -2,17 +2,11 @@ package io.tandem.platform;
 
 import io.tandem.it.Api;
 import io.tandem.it.Api.Answer;
-import io.tandem.it.Deployments;
+import io.tandem.it.TestServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.ByteArrayInputStream;
 import java.net.URL;
@@ -24,17 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every error a client can provoke is problem+json with the right status; operations endpoints answer. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class PlatformIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.tandem();
-    }
-
-    @ArquillianResource
-    URL base;
+    final URL base = TestServer.url();
 
     Api api;
 
@@ -144,7 +130,11 @@ class PlatformIT {
 
     @Test
     void clockControlAnswers() {
-        JsonObject clock = api.get("/api/test/clock", null).ok();
+        api.get("/api/test/clock", null).problem(401);
+        JsonObject user = api.createUser(api.admin().access(), "clockless", "MANAGER");
+        api.get("/api/test/clock", api.login(user.getString("username"), Api.PASSWORD).access()).problem(403);
+        JsonObject clock = api.get("/api/test/clock", api.admin().access()).ok();
         assertEquals(0, clock.getInt("offset_seconds"));
+        assertFalse(clock.getBoolean("frozen"));
     }
 }

@@ -1,18 +1,12 @@
 package io.tandem.portfolio;
 
 import io.tandem.it.Api;
-import io.tandem.it.Deployments;
+import io.tandem.it.TestServer;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
 import java.util.LinkedHashMap;
@@ -22,17 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Seed 004's planner entities: every one versioned the same way, and the calendar's bulk update. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class PortfolioIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.tandem();
-    }
-
-    @ArquillianResource
-    URL base;
+    final URL base = TestServer.url();
 
     Api api;
     String planner;

@@ -1,19 +1,13 @@
 package io.tandem.presence;
 
 import io.tandem.it.Api;
-import io.tandem.it.Deployments;
+import io.tandem.it.TestServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
 import java.time.Duration;
@@ -23,17 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Seed 000's heartbeat and active users, with the customer/project context and an exact window. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class PresenceIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.tandem();
-    }
-
-    @ArquillianResource
-    URL base;
+    final URL base = TestServer.url();
 
     Api api;
     String rick;
@@ -42,6 +28,8 @@ class PresenceIT {
     @BeforeEach
     void setUp() {
         api = new Api(base);
+        // Time stands still unless a test moves it: no margin depends on how fast this machine runs.
+        api.moveClock(Duration.ZERO);
         JsonObject user = api.createUser(api.admin().access(), "rkoetter", "USER");
         rickId = user.getInt("id");
         rick = api.login(user.getString("username"), Api.PASSWORD).access();

@@ -2,22 +2,16 @@ package io.tandem.racks;
 
 import io.tandem.it.Api;
 import io.tandem.it.Api.Answer;
-import io.tandem.it.Deployments;
+import io.tandem.it.TestServer;
 import io.tandem.it.Race;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
 import java.time.Duration;
@@ -30,17 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Seed 002: exclusive rack claims with leases and fencing tokens, pause/resume, session recovery, batch sync. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class RacksIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.tandem();
-    }
-
-    @ArquillianResource
-    URL base;
+    final URL base = TestServer.url();
 
     Api api;
     String admin;
@@ -50,6 +36,8 @@ class RacksIT {
     @BeforeEach
     void setUp() {
         api = new Api(base);
+        // Time stands still unless a test moves it: no margin depends on how fast this machine runs.
+        api.moveClock(Duration.ZERO);
         admin = api.admin().access();
         manager = api.login(api.createUser(admin, "floorboss", "MANAGER").getString("username"), Api.PASSWORD).access();
         floor = "Ground-" + UUID.randomUUID().toString().substring(0, 6);

@@ -2,18 +2,12 @@ package io.tandem.stock;
 
 import io.tandem.it.Api;
 import io.tandem.it.Api.Answer;
-import io.tandem.it.Deployments;
+import io.tandem.it.TestServer;
 import io.tandem.it.Race;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
 import java.util.ArrayList;
@@ -29,17 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Seed 003's races, run for real: stock, idempotent retries, exactly-once approvals. Exact counts, no 5xx. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class AtomicOperationsIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.tandem();
-    }
-
-    @ArquillianResource
-    URL base;
+    final URL base = TestServer.url();
 
     Api api;
     String admin;

@@ -2,21 +2,15 @@ package io.tandem.versioning;
 
 import io.tandem.it.Api;
 import io.tandem.it.Api.Answer;
-import io.tandem.it.Deployments;
+import io.tandem.it.TestServer;
 import io.tandem.it.Race;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
 import java.util.ArrayList;
@@ -31,17 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Optimistic locking over HTTP: 428/409/412 with the current state, merge-patch, history, and a 32-thread race. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class VersioningIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.tandem();
-    }
-
-    @ArquillianResource
-    URL base;
+    final URL base = TestServer.url();
 
     Api api;
     String alice;

@@ -2,7 +2,7 @@ package io.tandem.versioning;
 
 import io.tandem.it.Api;
 import io.tandem.it.Api.Answer;
-import io.tandem.it.PayaraProcess;
+import io.tandem.it.TestServer;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -14,10 +14,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
-import net.jqwik.api.lifecycle.AfterContainer;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,20 +29,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class VersioningPropertiesIT {
 
-    private static PayaraProcess server;
     private static Api api;
     private static String token;
     private static long assignmentResource;
     private static long assignmentProject;
 
-    private static synchronized Api api() throws Exception {
-        if (server == null) {
-            Path work = Path.of(System.getProperty("tandem.it.work", "target/it")).toAbsolutePath()
-                    .resolve("properties-" + System.nanoTime());
-            Files.createDirectories(work);
-            server = PayaraProcess.start(Path.of(System.getProperty("payara.microJar")),
-                    Path.of(System.getProperty("tandem.it.war")), System.getProperty("tandem.it.jdbc-url", ""), work);
-            api = new Api(server.url());
+    private static synchronized Api api() {
+        if (api == null) {
+            api = new Api(TestServer.url());
             token = api.admin().access();
             long portfolio = api.post("/api/portfolio/portfolios", token, Json.createObjectBuilder().add("name", "P").build()).ok().getInt("id");
             long program = api.post("/api/portfolio/programs", token, Json.createObjectBuilder().add("portfolio_id", portfolio).add("name", "Pr").build()).ok().getInt("id");
@@ -55,13 +46,6 @@ class VersioningPropertiesIT {
                     .add("kind", "TEAM").add("capacity_hours_per_week", 40).build()).ok().getInt("id");
         }
         return api;
-    }
-
-    @AfterContainer
-    static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
     }
 
     private static JsonObject storage(String name) throws Exception {

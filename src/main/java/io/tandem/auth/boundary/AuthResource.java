@@ -1,5 +1,6 @@
 package io.tandem.auth.boundary;
 
+import io.tandem.platform.json.Bodies;
 import io.tandem.platform.problem.Require;
 import io.tandem.platform.security.CurrentCaller;
 import jakarta.inject.Inject;
@@ -37,16 +38,16 @@ public class AuthResource {
 
     @POST
     @Path("login")
-    public Response login(Credentials credentials) {
-        Require.body(credentials);
+    public Response login(String body) {
+        Credentials credentials = Bodies.read(body, Credentials.class);
         return noStore(signIns.login(Require.text("username", credentials.username(), 64),
                 Require.text("password", credentials.password(), 1024), request.getRemoteAddr()));
     }
 
     @POST
     @Path("refresh")
-    public Response refresh(RefreshRequest body) {
-        return noStore(signIns.refresh(Require.text("refresh_token", Require.body(body).refreshToken(), 512)));
+    public Response refresh(String body) {
+        return noStore(signIns.refresh(Require.text("refresh_token", Bodies.read(body, RefreshRequest.class).refreshToken(), 512)));
     }
 
     @POST

@@ -3,7 +3,6 @@ package io.tandem.auth.boundary;
 import io.tandem.platform.web.Page;
 import jakarta.inject.Inject;
 import io.tandem.platform.json.Bodies;
-import io.tandem.platform.problem.Require;
 import io.tandem.platform.versioning.ExpectedVersion;
 import io.tandem.platform.versioning.RevisionView;
 import jakarta.ws.rs.DELETE;
@@ -40,8 +39,8 @@ public class UsersResource {
     }
 
     @POST
-    public Response create(Users.NewUser body) {
-        UserView created = users.create(Require.body(body));
+    public Response create(String body) {
+        UserView created = users.create(Bodies.read(body, Users.NewUser.class));
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
                 .entity(created).build();
     }

@@ -10,7 +10,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -137,13 +136,6 @@ public class BulkSave {
     }
 
     private static Long idIn(JsonObject item) {
-        JsonValue id = item.get("id");
-        if (id == null || id == JsonValue.NULL) {
-            return null;
-        }
-        if (id instanceof JsonNumber number && number.isIntegral()) {
-            return number.longValue();
-        }
-        throw Problem.badRequest("id must be a whole number.").field("id").toException();
+        return Bodies.whole(item.get("id"), "id", 1, Long.MAX_VALUE);
     }
 }

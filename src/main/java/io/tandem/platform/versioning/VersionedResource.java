@@ -2,11 +2,9 @@ package io.tandem.platform.versioning;
 
 import io.tandem.platform.idempotency.Idempotency;
 import io.tandem.platform.json.Bodies;
-import io.tandem.platform.problem.Problem;
 import io.tandem.platform.web.Page;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.BeanParam;
@@ -135,13 +133,6 @@ public abstract class VersionedResource<T extends Versioned, F> {
 
     /** The {@code version} member of a body, if any. */
     public static Long versionIn(JsonObject body) {
-        JsonValue version = body.get("version");
-        if (version == null || version == JsonValue.NULL) {
-            return null;
-        }
-        if (version instanceof JsonNumber number && number.isIntegral()) {
-            return number.longValue();
-        }
-        throw Problem.badRequest("version must be a whole number.").field("version").toException();
+        return Bodies.whole(body.get("version"), "version", 0, Long.MAX_VALUE);
     }
 }

@@ -4,6 +4,7 @@ import io.tandem.platform.versioning.VersionedResource;
 import io.tandem.portfolio.entity.ResourceAssignment;
 import io.tandem.portfolio.entity.PlannedProject;
 import io.tandem.portfolio.entity.PlanningResource;
+import io.tandem.platform.json.Bodies;
 import io.tandem.platform.problem.Problem;
 import io.tandem.platform.versioning.BulkSave;
 import jakarta.inject.Inject;
@@ -15,7 +16,6 @@ import jakarta.json.JsonValue;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,15 +61,7 @@ public class ResourceAssignmentResource extends VersionedResource<ResourceAssign
     }
 
     private static List<JsonObject> updatesIn(String body) {
-        if (body == null || body.isBlank()) {
-            throw Problem.badRequest("A JSON list of updates is required.").toException();
-        }
-        JsonValue parsed;
-        try (var reader = Json.createReader(new StringReader(body))) {
-            parsed = reader.readValue();
-        } catch (jakarta.json.JsonException invalid) {
-            throw Problem.badRequest("The request body is not valid JSON.").toException();
-        }
+        JsonValue parsed = Bodies.parseAny(body);
         JsonArray list = parsed.getValueType() == JsonValue.ValueType.ARRAY ? parsed.asJsonArray()
                 : parsed.getValueType() == JsonValue.ValueType.OBJECT && parsed.asJsonObject().get("updates") instanceof JsonArray array
                 ? array : null;

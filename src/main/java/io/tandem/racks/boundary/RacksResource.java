@@ -8,9 +8,6 @@ import io.tandem.racks.entity.AuditSession;
 import io.tandem.racks.entity.Floor;
 import io.tandem.racks.entity.Rack;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -23,7 +20,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,12 +70,7 @@ public class RacksResource {
     @POST
     @Path("{rack_id}/items")
     public Map<String, Object> setItems(@PathParam("rack_id") String rackId, String body) {
-        JsonValue parsed;
-        try (var reader = Json.createReader(new StringReader(body == null ? "" : body))) {
-            parsed = reader.readValue();
-        } catch (JsonException invalid) {
-            throw Problem.badRequest("Send a JSON list of {item_code, expected_qty}.").toException();
-        }
+        JsonValue parsed = Bodies.parseAny(body);
         if (parsed.getValueType() != JsonValue.ValueType.ARRAY || parsed.asJsonArray().size() > 10_000) {
             throw Problem.badRequest("Send a JSON list of at most 10000 {item_code, expected_qty}.").toException();
         }
@@ -90,9 +81,7 @@ public class RacksResource {
                 throw Problem.badRequest("Every item needs an item_code.").field("item_code").toException();
             }
             String code = Require.text("item_code", item.getString("item_code"), 128).trim();
-            if (!(item.get("expected_qty") instanceof JsonNumber qty) || !qty.isIntegral() || qty.longValue() < 0 || qty.longValue() > 1_000_000) {
-                throw Problem.badRequest("expected_qty must be a whole number from 0 to 1000000.").field("expected_qty").toException();
-            }
+            Long qty = Require.present("expected_qty", Bodies.whole(item.get("expected_qty"), "expected_qty", 0, 1_000_000));
             expected.put(code, qty.intValue());
         }
         return Map.of("rack_id", rackId, "items", claims.setItems(rackId, expected));

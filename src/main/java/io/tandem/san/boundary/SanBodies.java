@@ -1,8 +1,9 @@
 package io.tandem.san.boundary;
 
+import io.tandem.platform.json.Bodies;
 import io.tandem.platform.problem.Problem;
+import io.tandem.platform.problem.Require;
 import jakarta.json.Json;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -16,10 +17,8 @@ final class SanBodies {
     }
 
     static long projectId(JsonObject request) {
-        if (request.get("project_id") instanceof JsonNumber number && number.isIntegral()) {
-            return number.longValue();
-        }
-        throw Problem.badRequest("project_id is required and must be a whole number.").field("project_id").toException();
+        Long projectId = Bodies.whole(request.get("project_id"), "project_id", 1, Long.MAX_VALUE);
+        return Require.present("project_id", projectId);
     }
 
     /** The items, each given the request's project. */

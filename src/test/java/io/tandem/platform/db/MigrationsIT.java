@@ -59,7 +59,7 @@ class MigrationsIT {
 
     /** A database of this test's own: on the suite's MariaDB server, or an in-memory H2 in MySQL mode. */
     private static String freshDatabase() throws SQLException {
-        String suiteDatabase = System.getProperty("tandem.it.jdbc-url", "");
+        String suiteDatabase = io.tandem.it.TestServer.jdbcUrl();
         String name = "migration_" + System.nanoTime();
         if (suiteDatabase.isEmpty()) {
             return "jdbc:h2:mem:" + name + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
