@@ -15,7 +15,10 @@ fi
 : "${PAYARA_MICRO_JAR:?set PAYARA_MICRO_JAR to the payara-micro-6.2025.10.jar path}"
 : "${TANDEM_WAR:=$here/../../target/tandem.war}"
 exec java ${TANDEM_JAVA_OPTS:--Xmx1g -XX:+UseG1GC} -Duser.timezone=UTC \
+    -Dorg.glassfish.grizzly.http.STRICT_HEADER_VALUE_VALIDATION_RFC_9110=false \
+    -Dorg.glassfish.grizzly.http.STRICT_HEADER_NAME_VALIDATION_RFC_9110=false \
     -jar "$PAYARA_MICRO_JAR" \
     --deploy "$TANDEM_WAR" --contextroot / \
     --port "${TANDEM_PORT:-8080}" \
+    --prebootcommandfile "$here/pre-boot-commands.asadmin" \
     --nocluster

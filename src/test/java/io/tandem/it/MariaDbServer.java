@@ -54,6 +54,24 @@ public final class MariaDbServer implements AutoCloseable {
         return url;
     }
 
+    /** Stops the server, keeping its data: the database "goes down" (for the outage test). */
+    public void stop() {
+        try {
+            db.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot stop MariaDB", e);
+        }
+    }
+
+    /** Starts the stopped server again on the same data and port. */
+    public void restart() {
+        try {
+            db.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot restart MariaDB", e);
+        }
+    }
+
     @Override
     public void close() {
         try {

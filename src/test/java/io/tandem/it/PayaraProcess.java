@@ -32,7 +32,8 @@ public final class PayaraProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(TestDatabase.payaraOptions(database, work.resolve("data")));
         command.addAll(List.of("-jar", microJar.toString(), "--deploy", war.toString(), "--contextroot", "/",
-                "--port", Integer.toString(port), "--nocluster"));
+                "--port", Integer.toString(port), "--nocluster",
+                "--prebootcommandfile", Path.of("deploy/payara-micro/pre-boot-commands.asadmin").toAbsolutePath().toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(work.resolve("payara.log").toFile()).start();
         URL url = URI.create("http://127.0.0.1:" + port + "/").toURL();

@@ -21,6 +21,8 @@ public class TestDatabase implements LauncherSessionListener {
     public static List<String> payaraOptions(String database, Path dataDir) {
         return List.of(
                 "-Xmx1g", "-XX:+UseParallelGC", "-Duser.timezone=UTC",
+                "-Dorg.glassfish.grizzly.http.STRICT_HEADER_VALUE_VALIDATION_RFC_9110=false",
+                "-Dorg.glassfish.grizzly.http.STRICT_HEADER_NAME_VALIDATION_RFC_9110=false",
                 "-Dtandem.db.url=" + database,
                 "-Dtandem.db.user=root",
                 "-Dtandem.data.dir=" + dataDir,

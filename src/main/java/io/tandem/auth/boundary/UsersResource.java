@@ -77,8 +77,8 @@ public class UsersResource {
 
     @DELETE
     @Path("{id}")
-    public Response delete(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, @QueryParam("version") Long version) {
-        users.delete(id, ExpectedVersion.of(ifMatch, version));
+    public Response delete(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, @QueryParam("version") String version) {
+        users.delete(id, ExpectedVersion.fromQuery(ifMatch, version));
         return Response.noContent().build();
     }
 

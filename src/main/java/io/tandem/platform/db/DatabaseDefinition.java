@@ -19,14 +19,16 @@ import java.sql.Connection;
         minPoolSize = 2,
         maxPoolSize = 32,
         maxIdleTime = 300,
-        loginTimeout = 10,
+        loginTimeout = 5,
         isolationLevel = Connection.TRANSACTION_READ_COMMITTED,
         properties = {
                 "fish.payara.is-connection-validation-required=true",
                 "fish.payara.connection-validation-method=meta-data",
                 "fish.payara.fail-all-connections=true",
-                "fish.payara.max-wait-time-in-millis=10000",
-                "fish.payara.statement-timeout-in-seconds=30"
+                // With the driver's connect and socket timeouts (TandemDataSource), these bound how long a request
+                // can wait on a database that falters before it is answered 503.
+                "fish.payara.max-wait-time-in-millis=5000",
+                "fish.payara.statement-timeout-in-seconds=10"
         })
 public class DatabaseDefinition {
     public static final String JNDI_NAME = "java:app/jdbc/tandem";

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
@@ -30,6 +31,8 @@ public class TandemDataSource implements DataSource {
         Config config = ConfigProvider.getConfig(TandemDataSource.class.getClassLoader());
         String dataDir = config.getOptionalValue("tandem.data.dir", String.class).orElse("data");
         int lockWaitSeconds = config.getOptionalValue("tandem.db.lock-wait-timeout-seconds", Integer.class).orElse(5);
+        Duration connectTimeout = config.getOptionalValue("tandem.db.connect-timeout", Duration.class).orElse(Duration.ofSeconds(3));
+        Duration socketTimeout = config.getOptionalValue("tandem.db.socket-timeout", Duration.class).orElse(Duration.ofSeconds(10));
         String configured = config.getOptionalValue("tandem.db.url", String.class).orElse("").trim();
         this.url = configured.isEmpty() ? embeddedUrl(Path.of(dataDir), lockWaitSeconds) : configured;
         config.getOptionalValue("tandem.db.user", String.class).ifPresent(user -> properties.setProperty("user", user));
@@ -46,6 +49,10 @@ public class TandemDataSource implements DataSource {
             properties.putIfAbsent("cachePrepStmts", "true");
             properties.putIfAbsent("useServerPrepStmts", "false");
             properties.putIfAbsent("tcpKeepAlive", "true");
+            // A database that is down, unreachable or frozen must cost a request seconds, not the whole outage:
+            // connecting and every read are bounded, and the failure is answered 503 (Failures).
+            properties.putIfAbsent("connectTimeout", Long.toString(connectTimeout.toMillis()));
+            properties.putIfAbsent("socketTimeout", Long.toString(socketTimeout.toMillis()));
         } else if (url.startsWith("jdbc:h2:")) {
             this.driver = new org.h2.Driver();
         } else {

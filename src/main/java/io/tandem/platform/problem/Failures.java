@@ -48,6 +48,7 @@ public final class Failures {
                         Problem.conflict("This record was modified by another user. Please refresh and try again.")
                                 .type("version-conflict")))
                 .or(() -> lockContention(chain))
+                .or(() -> databaseUnavailable(chain))
                 .or(() -> duplicateKey(chain))
                 .or(() -> dangling(chain))
                 .orElseGet(() -> Problem.of(500, "An unexpected error occurred. Quote the correlation id when reporting it."));
@@ -67,11 +68,41 @@ public final class Failures {
         boolean contention = find(chain, PessimisticLockException.class).isPresent()
                 || find(chain, LockTimeoutException.class).isPresent()
                 || chain.stream().filter(SQLException.class::isInstance).map(SQLException.class::cast)
-                .anyMatch(sql -> RETRYABLE_STATES.contains(sql.getSQLState())
+                .anyMatch(sql -> sql.getSQLState() != null && RETRYABLE_STATES.contains(sql.getSQLState())
                         || RETRYABLE_CODES.contains(sql.getErrorCode()));
         return contention
                 ? Optional.of(Problem.of(503, "The data is busy with other requests. Please retry shortly.")
                 .type("busy").header("Retry-After", "1"))
+                : Optional.empty();
+    }
+
+    /** Whether the database could not be reached or did not answer in time (the request changed nothing). */
+    public static boolean isDatabaseUnavailable(Throwable failure) {
+        return databaseUnavailable(chainOf(failure)).isPresent();
+    }
+
+    /**
+     * The database is down, unreachable or too slow: SQLState class 08 (connection exception) or a driver
+     * timeout, a connection the pool could not hand out in time, or a socket that failed under the driver.
+     * The transaction did not commit, so the client may safely try again: 503 + Retry-After, never a 500.
+     */
+    private static Optional<Problem> databaseUnavailable(List<Throwable> chain) {
+        boolean unavailable = chain.stream().anyMatch(t ->
+                t instanceof java.sql.SQLTransientConnectionException
+                        || t instanceof java.sql.SQLNonTransientConnectionException
+                        || t instanceof java.sql.SQLRecoverableException
+                        || t instanceof java.sql.SQLTimeoutException
+                        || t instanceof SQLException sql && sql.getSQLState() != null
+                        && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("70100"))
+                        || t instanceof jakarta.resource.ResourceException
+                        || t instanceof java.net.SocketException
+                        || t instanceof java.net.SocketTimeoutException
+                        || t.getClass().getSimpleName().equals("PoolingException")
+                        || t instanceof jakarta.persistence.QueryTimeoutException
+                        || String.valueOf(t.getMessage()).startsWith("Error in allocating a connection"));
+        return unavailable
+                ? Optional.of(Problem.of(503, "The database is not available right now. Please retry shortly.")
+                .type("database-unavailable").header("Retry-After", "5"))
                 : Optional.empty();
     }
 
@@ -175,6 +206,18 @@ public final class Failures {
         return problem;
     }
 
+    /** EclipseLink keeps the JDBC failure as its "internal exception", not always as the cause. */
+    private static Throwable internalOf(Throwable failure) {
+        if (!failure.getClass().getName().startsWith("org.eclipse.persistence.")) {
+            return null;
+        }
+        try {
+            return (Throwable) failure.getClass().getMethod("getInternalException").invoke(failure);
+        } catch (ReflectiveOperationException | ClassCastException none) {
+            return null;
+        }
+    }
+
     private static <T extends Throwable> Optional<T> find(List<Throwable> chain, Class<T> type) {
         return chain.stream().filter(type::isInstance).map(type::cast).findFirst();
     }
@@ -185,6 +228,10 @@ public final class Failures {
             chain.add(t);
             if (t instanceof SQLException sql && sql.getNextException() != null) {
                 chain.add(sql.getNextException());
+            }
+            Throwable internal = internalOf(t);
+            if (internal != null && internal != t.getCause() && !chain.contains(internal)) {
+                chain.addAll(chainOf(internal));
             }
         }
         return chain;

@@ -25,11 +25,30 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     static Response respond(Throwable failure, HttpServletRequest request) {
-        Problem problem = Failures.toProblem(failure, request.getUserPrincipal() != null);
         String correlationId = RequestGate.correlationId(request);
-        if (problem.status() >= 500) {
+        return problemFor(failure, request.getUserPrincipal() != null, correlationId)
+                .toResponse(request.getRequestURI(), correlationId);
+    }
+
+    /**
+     * The problem for a failure, logged once: a real fault (500) with its stack trace, an unavailable database
+     * or busy data (503) as one line, since an outage would otherwise flood the log with identical traces.
+     */
+    public static Problem problemFor(Throwable failure, boolean authenticated, String correlationId) {
+        Problem problem = Failures.toProblem(failure, authenticated);
+        if (problem.status() == 503) {
+            LOG.warning(() -> "service_unavailable correlation_id=" + correlationId + " cause=" + rootOf(failure));
+        } else if (problem.status() >= 500) {
             LOG.log(Level.SEVERE, "server_error correlation_id=" + correlationId + " status=" + problem.status(), failure);
         }
-        return problem.toResponse(request.getRequestURI(), correlationId);
+        return problem;
+    }
+
+    private static String rootOf(Throwable failure) {
+        Throwable root = failure;
+        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 32; depth++) {
+            root = root.getCause();
+        }
+        return root.getClass().getName();
     }
 }

@@ -46,6 +46,11 @@ public class BearerAuthentication implements HttpAuthenticationMechanism {
         } catch (InvalidTokenException invalid) {
             request.setAttribute(RequestGate.REJECTED_TOKEN_ATTRIBUTE, invalid.getMessage());
             return context.doNothing();
+        } catch (RuntimeException failure) {
+            // Checking a token reads the database; when that fails (database down, pool exhausted …) the
+            // request must still get its problem+json answer, which only RequestGate can write from here.
+            request.setAttribute(RequestGate.FAILED_ATTRIBUTE, failure);
+            return context.doNothing();
         }
     }
 }

@@ -30,6 +30,17 @@ public record ExpectedVersion(long version, boolean fromIfMatch) {
                 .type("version-required").field("version").toException();
     }
 
+    /** For DELETE: If-Match, or {@code ?version=} which must then be a whole number (400, not JAX-RS's 404). */
+    public static ExpectedVersion fromQuery(String ifMatch, String version) {
+        if (version == null || version.isBlank()) {
+            return of(ifMatch, null);
+        }
+        if (!version.trim().matches("\\d{1,18}")) {
+            throw Problem.badRequest("version must be a whole number.").field("version").toException();
+        }
+        return of(ifMatch, Long.parseLong(version.trim()));
+    }
+
     public static String etag(long version) {
         return "\"" + version + "\"";
     }

@@ -107,8 +107,8 @@ public abstract class VersionedResource<T extends Versioned, F> {
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
-                           @QueryParam("version") Long version) {
-        store.delete(entityType(), id, ExpectedVersion.of(ifMatch, version));
+                           @QueryParam("version") String version) {
+        store.delete(entityType(), id, ExpectedVersion.fromQuery(ifMatch, version));
         return Response.noContent().build();
     }
 

@@ -1,6 +1,6 @@
 package io.tandem.platform.web;
 
-import io.tandem.platform.problem.Failures;
+import io.tandem.platform.problem.ProblemMapper;
 import io.tandem.platform.problem.Problem;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
@@ -9,8 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Replaces the server's HTML error pages (web.xml routes every error here): a path outside the API that does not
@@ -18,8 +16,6 @@ import java.util.logging.Logger;
  */
 @WebServlet(urlPatterns = "/problem-page")
 public class ErrorPageServlet extends HttpServlet {
-
-    private static final Logger LOG = Logger.getLogger(ErrorPageServlet.class.getName());
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -30,20 +26,24 @@ public class ErrorPageServlet extends HttpServlet {
         String correlationId = RequestGate.correlationId(request);
         Problem problem;
         if (failure != null) {
-            problem = Failures.toProblem(failure, request.getUserPrincipal() != null);
+            problem = ProblemMapper.problemFor(failure, request.getUserPrincipal() != null, correlationId);
         } else if (code instanceof Integer status && status >= 400) {
             problem = switch (status) {
                 case 404 -> Problem.notFound("No resource at this path.");
                 case 405 -> Problem.of(405, "This method is not allowed here.");
                 case 401 -> Problem.authenticationRequired();
                 case 403 -> Problem.forbidden("Access to this resource is not allowed.");
-                default -> Problem.of(status, status >= 500 ? "The request could not be processed." : null);
+                case 400 -> Problem.badRequest("The request is malformed (its line, headers or encoding).");
+                case 408 -> Problem.of(408, "The request took too long to arrive.");
+                case 413 -> Problem.of(413, "The request is too large.");
+                case 414 -> Problem.of(414, "The request URI is too long.");
+                case 415 -> Problem.of(415, "Unsupported media type; send application/json.");
+                case 431 -> Problem.of(431, "The request headers are too large.");
+                default -> Problem.of(status, status >= 500 ? "The request could not be processed."
+                        : "The request cannot be answered (HTTP " + status + ").");
             };
         } else {
             problem = Problem.notFound("No resource at this path.");
-        }
-        if (problem.status() >= 500) {
-            LOG.log(Level.SEVERE, "server_error correlation_id=" + correlationId + " status=" + problem.status(), failure);
         }
         ProblemWriter.write(response, problem, instance, correlationId);
     }

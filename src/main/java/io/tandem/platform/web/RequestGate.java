@@ -1,6 +1,7 @@
 package io.tandem.platform.web;
 
 import io.tandem.platform.problem.Problem;
+import io.tandem.platform.problem.ProblemMapper;
 import io.tandem.platform.security.Caller;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -26,6 +27,8 @@ public class RequestGate extends HttpFilter {
     private static final String CORRELATION_ATTRIBUTE = "tandem.correlation-id";
     /** Set by the bearer authentication when a token was presented but is not acceptable. */
     public static final String REJECTED_TOKEN_ATTRIBUTE = "tandem.rejected-token";
+    /** Set by the bearer authentication when checking a token failed for a reason of the server's. */
+    public static final String FAILED_ATTRIBUTE = "tandem.authentication-failed";
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final java.util.Set<String> READ_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS");
     private static final Logger ACCESS = Logger.getLogger("io.tandem.access");
@@ -42,6 +45,11 @@ public class RequestGate extends HttpFilter {
                 ProblemWriter.write(response, Problem.unauthorized(rejected.toString())
                         .with("error", "Invalid or expired token")
                         .header("WWW-Authenticate", "Bearer error=\"invalid_token\""), request.getRequestURI(), correlationId);
+                return;
+            }
+            if (request.getAttribute(FAILED_ATTRIBUTE) instanceof Throwable failure) {
+                ProblemWriter.write(response, ProblemMapper.problemFor(failure, false, correlationId),
+                        request.getRequestURI(), correlationId);
                 return;
             }
             String path = request.getRequestURI().substring(request.getContextPath().length());
