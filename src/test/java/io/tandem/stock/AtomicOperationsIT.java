@@ -146,6 +146,8 @@ class AtomicOperationsIT {
         });
         assertTrue(statuses.keySet().stream().allMatch(status -> status == 201 || status == 503), statuses.toString());
         int allocated = statuses.getOrDefault(201, new AtomicInteger()).get();
+        // Locks are taken in primary-key order, so opposite orders queue instead of deadlocking: allocations go through.
+        assertTrue(allocated >= 1, () -> "some allocations succeed: " + statuses);
         assertEquals(1_000 - 3L * allocated, onHand(first));
         assertEquals(1_000 - 5L * allocated, onHand(second));
     }
@@ -175,14 +177,12 @@ class AtomicOperationsIT {
         JsonObject stock = stock(10);
         long id = api.post("/api/stock/allocate", clerk, line(stock, 4)).ok().getJsonArray("allocations").getJsonObject(0).getInt("id");
         assertEquals(6, onHand(stock));
-        AtomicInteger released = new AtomicInteger();
-        AtomicInteger refused = new AtomicInteger();
-        Race.run(8, thread -> {
-            int status = api.post("/api/stock/allocations/" + id + "/release", clerk, null).status();
-            (status == 200 ? released : refused).incrementAndGet();
-        });
-        assertEquals(1, released.get());
-        assertEquals(7, refused.get());
+        List<Answer> answers = Collections.synchronizedList(new ArrayList<>());
+        Race.run(8, thread -> answers.add(api.post("/api/stock/allocations/" + id + "/release", clerk, null)));
+        assertEquals(1, answers.stream().filter(a -> a.status() == 200).count());
+        for (Answer refused : answers.stream().filter(a -> a.status() != 200).toList()) {
+            refused.problem(409);
+        }
         assertEquals(10, onHand(stock));
     }
 
@@ -225,13 +225,12 @@ class AtomicOperationsIT {
         assertEquals(64, annual(employee));
 
         // Cancelling the approved request gives the hours back exactly once, however often it is clicked.
-        AtomicInteger cancelled = new AtomicInteger();
-        Race.run(8, thread -> {
-            if (api.post("/api/leave-requests/" + request.getInt("id") + "/cancel", clerk, null).status() == 200) {
-                cancelled.incrementAndGet();
-            }
-        });
-        assertEquals(1, cancelled.get());
+        List<Answer> cancels = Collections.synchronizedList(new ArrayList<>());
+        Race.run(8, thread -> cancels.add(api.post("/api/leave-requests/" + request.getInt("id") + "/cancel", clerk, null)));
+        assertEquals(1, cancels.stream().filter(a -> a.status() == 200).count());
+        for (Answer refused : cancels.stream().filter(a -> a.status() != 200).toList()) {
+            refused.problem(409);
+        }
         assertEquals(80, annual(employee));
     }
 

@@ -1,7 +1,10 @@
 package io.tandem.events.boundary;
 
+import io.tandem.platform.timers.Chores;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -27,8 +30,9 @@ public class ChangeLogPurge {
 
     // Non-persistent and idempotent: any node may run it; streams behind the purge get a reset event.
     @Schedule(hour = "*", minute = "*/5", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void purge() {
-        log.purgeBefore(clock.instant().minus(retention));
-        tickets.purge();
+        Chores.run("change_log_purge", () -> log.purgeBefore(clock.instant().minus(retention)));
+        Chores.run("stream_ticket_purge", tickets::purge);
     }
 }

@@ -1,7 +1,10 @@
 package io.tandem.platform.idempotency;
 
+import io.tandem.platform.timers.Chores;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -27,8 +30,11 @@ public class IdempotencyPurge {
 
     // Non-persistent: each node purges on its own; the DELETE is idempotent, so overlapping runs are harmless.
     @Schedule(hour = "*", minute = "17", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void purge() {
-        int purged = keys.purgeOlderThan(clock.instant().minus(retention));
-        LOG.fine(() -> "idempotency_purge purged=" + purged);
+        Chores.run("idempotency_purge", () -> {
+            int purged = keys.purgeOlderThan(clock.instant().minus(retention));
+            LOG.fine(() -> "idempotency_purge purged=" + purged);
+        });
     }
 }

@@ -1,7 +1,10 @@
 package io.tandem.presence.boundary;
 
+import io.tandem.platform.timers.Chores;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 /** Every minute, forgets presence stamps outside the window, so the table stays as small as the active crowd. */
@@ -13,7 +16,8 @@ public class PresencePurge {
 
     // Non-persistent and idempotent: every node may run it; a missed run only leaves rows the query ignores anyway.
     @Schedule(hour = "*", minute = "*", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void purge() {
-        presence.purgeStale();
+        Chores.run("presence_purge", presence::purgeStale);
     }
 }

@@ -1,7 +1,10 @@
 package io.tandem.racks.boundary;
 
+import io.tandem.platform.timers.Chores;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 /** Every ten seconds, ends sessions whose rack lease lapsed, so racks show as available again. */
@@ -13,7 +16,8 @@ public class LeaseExpiry {
 
     // Non-persistent and idempotent; correctness never waits for it (a lapsed lease is free at claim time).
     @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void expire() {
-        claims.expireLapsed();
+        Chores.run("lease_expiry", claims::expireLapsed);
     }
 }
