@@ -94,9 +94,10 @@ public class Users {
             throw Problem.badRequest("roles must name at least one role.").field("roles").toException();
         }
         Set<String> roles = validRoles(requested);
+        List<Long> admins = roles.contains(Roles.ADMIN) ? List.of() : lockAdministrators();
         User user = store.update(User.class, id, expected, locked -> {
-            if (locked.getRoles().contains(Roles.ADMIN) && !roles.contains(Roles.ADMIN) && otherAdmins(id) == 0) {
-                throw Problem.conflict("At least one administrator must remain.").field("roles").toException();
+            if (isLastAdministrator(id, admins)) {
+                throw lastAdministrator().field("roles").toException();
             }
             locked.replaceRoles(roles);
         });
@@ -116,9 +117,8 @@ public class Users {
         if (caller.get().id() == id) {
             throw Problem.conflict("You cannot delete yourself.").toException();
         }
-        User user = store.find(User.class, id);
-        if (user.getRoles().contains(Roles.ADMIN) && otherAdmins(id) == 0) {
-            throw Problem.conflict("At least one administrator must remain.").toException();
+        if (isLastAdministrator(id, lockAdministrators())) {
+            throw lastAdministrator().toException();
         }
         em.createNativeQuery("DELETE FROM presence WHERE user_id = ?").setParameter(1, id).executeUpdate();
         em.createNativeQuery("DELETE FROM user_config WHERE user_id = ?").setParameter(1, id).executeUpdate();
@@ -138,9 +138,28 @@ public class Users {
         return store.historySize(User.class, id);
     }
 
-    private long otherAdmins(long exceptId) {
-        return em.createQuery("SELECT COUNT(u) FROM User u JOIN u.roles r WHERE r = :admin AND u.id <> :id", Long.class)
-                .setParameter("admin", Roles.ADMIN).setParameter("id", exceptId).getSingleResult();
+    /**
+     * The administrators' ids, read only after every ADMIN user row is locked ({@code SELECT … FOR UPDATE} in
+     * primary-key order, before the row being changed is locked, so two of these never wait on each other in a
+     * cycle). Two demotions of two different administrators then queue instead of each counting the other as still
+     * there. The ids are read again after the lock: the locking read of a waiter may have judged "is an admin" on
+     * the state from before it waited; a fresh statement sees what the winner committed.
+     */
+    private List<Long> lockAdministrators() {
+        em.createNativeQuery("SELECT id FROM app_user WHERE id IN (SELECT user_id FROM user_role WHERE role = ?)"
+                + " ORDER BY id FOR UPDATE").setParameter(1, Roles.ADMIN).getResultList();
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("SELECT user_id FROM user_role WHERE role = ?")
+                .setParameter(1, Roles.ADMIN).getResultList();
+        return ids.stream().map(Number::longValue).toList();
+    }
+
+    private static boolean isLastAdministrator(long id, List<Long> admins) {
+        return admins.contains(id) && admins.size() == 1;
+    }
+
+    private static Problem lastAdministrator() {
+        return Problem.conflict("At least one administrator must remain.").type("last-administrator");
     }
 
     private static Set<String> validRoles(List<String> requested) {
