@@ -46,24 +46,15 @@ public class Users {
     }
 
     public UserView create(NewUser request) {
-        User user = store.create(register(em, passwords, clock, request));
+        User user = store.create(register(request));
         LOG.info(() -> "user_created user_id=" + user.getId());
         return UserView.of(user);
     }
 
-    /** Validates a new user and hashes the password; the first-start bootstrap uses it before any admin exists. */
-    static User register(EntityManager em, Passwords passwords, Clock clock, NewUser request) {
-        if (request.username() == null || !USERNAME.matcher(request.username()).matches()) {
-            throw Problem.badRequest("username must be 2-64 letters, digits, dots, dashes or underscores.")
-                    .field("username").toException();
-        }
-        if (request.password() == null || request.password().length() < passwords.minLength()) {
-            throw Problem.badRequest("password must be at least " + passwords.minLength() + " characters long.")
-                    .field("password").toException();
-        }
-        if (request.password().length() > 1024) {
-            throw Problem.badRequest("password must be at most 1024 characters long.").field("password").toException();
-        }
+    /** Validates a new user and hashes the password. */
+    private User register(NewUser request) {
+        requireValidUsername(request.username());
+        passwords.requireAcceptable("password", request.password());
         checkLength("first_name", request.firstName());
         checkLength("last_name", request.lastName());
         Set<String> roles = validRoles(request.roles() == null || request.roles().isEmpty()
@@ -160,6 +151,14 @@ public class Users {
 
     private static Problem lastAdministrator() {
         return Problem.conflict("At least one administrator must remain.").type("last-administrator");
+    }
+
+    /** Also checks the configured name of the first administrator. */
+    static void requireValidUsername(String username) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw Problem.badRequest("username must be 2-64 letters, digits, dots, dashes or underscores.")
+                    .field("username").toException();
+        }
     }
 
     private static Set<String> validRoles(List<String> requested) {
