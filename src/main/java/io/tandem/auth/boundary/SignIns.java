@@ -69,16 +69,15 @@ public class SignIns {
     public SignedIn login(String username, String password, String address) {
         Instant now = clock.instant();
         String userKey = username.toLowerCase(Locale.ROOT);
-        refuseWhileThrottled(userKey, address, now);
+        throttles.refuseWhileBlocked(userKey, address, now);
         Optional<User> found = em.createNamedQuery(User.BY_USERNAME, User.class)
                 .setParameter("username", username).getResultStream().findFirst();
         if (!passwords.matches(password, found.map(User::getPasswordHash).orElse(null))) {
-            throttles.byUsername().recordFailure(userKey, now);
-            throttles.byAddress().recordFailure(address, now);
+            throttles.recordFailure(userKey, address, now);
             LOG.info(() -> "login_failed address=" + address);
             throw Problem.unauthorized(WRONG_CREDENTIALS).with("error", "Invalid credentials").toException();
         }
-        throttles.byUsername().recordSuccess(userKey);
+        throttles.recordSuccess(userKey);
         User user = found.get();
         TokenFamily family = new TokenFamily(UUID.randomUUID().toString(), user.getId(), now, now.plus(refreshTokenTtl));
         em.persist(family);
@@ -148,19 +147,6 @@ public class SignIns {
         }
         return new Caller(user.getId(), user.getUsername(), user.getFirstName(), user.getLastName(),
                 user.getRoles(), family.getId());
-    }
-
-    private void refuseWhileThrottled(String userKey, String address, Instant now) {
-        throttles.byUsername().blockedFor(userKey, now)
-                .or(() -> throttles.byAddress().blockedFor(address, now))
-                .ifPresent(wait -> {
-                    long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
-                    throw Problem.of(429, "Too many failed sign-in attempts. Try again in " + seconds + " seconds.")
-                            .type("login-throttled")
-                            .header("Retry-After", Long.toString(seconds))
-                            .with("retry_after_seconds", seconds)
-                            .toException();
-                });
     }
 
     private CommittingProblemException revoke(TokenFamily family, Instant now) {
