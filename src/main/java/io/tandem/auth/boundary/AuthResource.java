@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.util.Map;
+
 /** Sign-in: {@code /api/auth/login}, {@code refresh}, {@code logout}, {@code me}, {@code password}. */
 @Path("auth")
 @Produces(MediaType.APPLICATION_JSON)
@@ -71,6 +73,14 @@ public class AuthResource {
         passwordChanges.change(Require.text("current_password", change.currentPassword(), Passwords.MAX_LENGTH),
                 change.newPassword(), request.getRemoteAddr());
         return Response.noContent().build();
+    }
+
+    /** Forgets ended sign-ins now (the timer does it every hour); for operators. */
+    @POST
+    @Path("purge")
+    @Consumes(MediaType.WILDCARD)
+    public Map<String, Object> purge() {
+        return Map.of("purged", signIns.purgeEndedNow());
     }
 
     @GET

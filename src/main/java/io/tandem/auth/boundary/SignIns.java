@@ -7,10 +7,12 @@ import io.tandem.auth.control.RefreshTokenCodec;
 import io.tandem.auth.entity.RefreshToken;
 import io.tandem.auth.entity.TokenFamily;
 import io.tandem.auth.entity.User;
+import io.tandem.platform.Roles;
 import io.tandem.platform.problem.CommittingProblemException;
 import io.tandem.platform.problem.Problem;
 import io.tandem.platform.security.Caller;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -65,6 +67,10 @@ public class SignIns {
     @Inject
     @ConfigProperty(name = "tandem.auth.refresh-reuse-window")
     Duration reuseWindow;
+
+    @Inject
+    @ConfigProperty(name = "tandem.auth.purge-after")
+    Duration purgeAfter;
 
     public SignedIn login(String username, String password, String address) {
         Instant now = clock.instant();
@@ -131,6 +137,25 @@ public class SignIns {
             family.revoke(clock.instant(), "logout");
         }
         LOG.info(() -> "logout user_id=" + caller.id());
+    }
+
+    /**
+     * Forgets sign-ins that ended (expired or revoked) longer than {@code tandem.auth.purge-after} ago, with their
+     * refresh tokens (ON DELETE CASCADE). Until then a token of an ended sign-in is still recognised and answered
+     * "this sign-in has ended"; a live sign-in keeps all its rotated tokens, so reuse detection loses nothing (and
+     * they are bounded by the sign-in's lifetime). Called by the timer without a caller; idempotent, so every node
+     * may run it.
+     */
+    public int purgeEnded() {
+        Instant before = clock.instant().minus(purgeAfter);
+        return em.createQuery("DELETE FROM TokenFamily f WHERE f.expiresAt < :before OR f.revokedAt < :before")
+                .setParameter("before", before).executeUpdate();
+    }
+
+    /** {@link #purgeEnded} when an operator asks for it. */
+    @RolesAllowed(Roles.ADMIN)
+    public int purgeEndedNow() {
+        return purgeEnded();
     }
 
     /** The caller behind an access token, checked against the database (revoked sign-ins, current roles). */
