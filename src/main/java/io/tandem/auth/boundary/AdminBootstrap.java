@@ -1,36 +1,40 @@
 package io.tandem.auth.boundary;
 
-import io.tandem.auth.entity.User;
-import io.tandem.platform.Roles;
+import io.tandem.auth.control.FirstAdministrator;
+import io.tandem.platform.db.DatabaseDefinition;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import javax.sql.DataSource;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
  * First start: creates the administrator. The password comes from {@code tandem.admin.password}
- * ({@code TANDEM_ADMIN_PASSWORD}); without one a random password is generated and printed once.
+ * ({@code TANDEM_ADMIN_PASSWORD}); without one a random password is generated and printed once. Several nodes
+ * starting on one empty database create it once between them ({@link FirstAdministrator}); none fails to start.
  */
 @Singleton
 @Startup
 @DependsOn({"Migrations", "TokenKeys"})
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class AdminBootstrap {
 
     private static final Logger LOG = Logger.getLogger(AdminBootstrap.class.getName());
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
-    @PersistenceContext
-    EntityManager em;
+    @Resource(lookup = DatabaseDefinition.JNDI_NAME)
+    DataSource dataSource;
 
     @Inject
     Passwords passwords;
@@ -48,13 +52,18 @@ public class AdminBootstrap {
 
     @PostConstruct
     void createAdministratorOnFirstStart() {
-        long existing = em.createNamedQuery(User.COUNT, Long.class).getSingleResult();
-        if (existing > 0) {
-            return;
-        }
         String chosen = password.filter(p -> !p.isBlank()).orElse(null);
         String actual = chosen != null ? chosen : generated();
-        em.persist(Users.register(em, passwords, clock, new Users.NewUser(username, actual, "Tandem", "Administrator", List.of(Roles.ADMIN))));
+        FirstAdministrator.Outcome outcome;
+        try {
+            outcome = FirstAdministrator.createIfNoUsers(dataSource::getConnection, username,
+                    () -> hashForNewAdministrator(actual), clock.instant());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create the first administrator", e);
+        }
+        if (outcome == FirstAdministrator.Outcome.ALREADY_THERE) {
+            return;
+        }
         if (chosen == null) {
             // Printed once, by design: the operator needs it to sign in the first time.
             LOG.warning("Created administrator '" + username + "' with generated password: " + actual
@@ -62,6 +71,12 @@ public class AdminBootstrap {
         } else {
             LOG.info(() -> "Created administrator '" + username + "' with the configured password.");
         }
+    }
+
+    /** Checked only when the administrator is really created: later starts ignore these settings. */
+    private String hashForNewAdministrator(String chosenOrGenerated) {
+        Users.requireValidUsername(username);
+        return passwords.hash(passwords.requireAcceptable("tandem.admin.password", chosenOrGenerated));
     }
 
     private static String generated() {

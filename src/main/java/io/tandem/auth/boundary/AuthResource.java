@@ -15,7 +15,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Sign-in: {@code /api/auth/login}, {@code refresh}, {@code logout}, {@code me}. */
+import java.util.Map;
+
+/** Sign-in: {@code /api/auth/login}, {@code refresh}, {@code logout}, {@code me}, {@code password}. */
 @Path("auth")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -23,6 +25,9 @@ public class AuthResource {
 
     @Inject
     SignIns signIns;
+
+    @Inject
+    PasswordChanges passwordChanges;
 
     @Inject
     CurrentCaller caller;
@@ -34,6 +39,9 @@ public class AuthResource {
     }
 
     public record RefreshRequest(String refreshToken) {
+    }
+
+    public record PasswordChange(String currentPassword, String newPassword) {
     }
 
     @POST
@@ -55,6 +63,24 @@ public class AuthResource {
     public Response logout() {
         signIns.logout(caller.get());
         return Response.noContent().build();
+    }
+
+    /** The caller's own password; their other sign-ins end, this one stays. */
+    @POST
+    @Path("password")
+    public Response changePassword(String body) {
+        PasswordChange change = Bodies.read(body, PasswordChange.class);
+        passwordChanges.change(Require.text("current_password", change.currentPassword(), Passwords.MAX_LENGTH),
+                change.newPassword(), request.getRemoteAddr());
+        return Response.noContent().build();
+    }
+
+    /** Forgets ended sign-ins now (the timer does it every hour); for operators. */
+    @POST
+    @Path("purge")
+    @Consumes(MediaType.WILDCARD)
+    public Map<String, Object> purge() {
+        return Map.of("purged", signIns.purgeEndedNow());
     }
 
     @GET

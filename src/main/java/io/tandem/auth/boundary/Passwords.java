@@ -1,5 +1,6 @@
 package io.tandem.auth.boundary;
 
+import io.tandem.platform.problem.Problem;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,6 +13,9 @@ import java.util.UUID;
 /** Password hashing with Jakarta Security's PBKDF2 (HMAC-SHA512, 32-byte salt); the hash records its parameters. */
 @ApplicationScoped
 public class Passwords {
+
+    /** Longer is refused before hashing: PBKDF2 cost grows with the input. */
+    public static final int MAX_LENGTH = 1024;
 
     @Inject
     Pbkdf2PasswordHash hash;
@@ -45,7 +49,14 @@ public class Passwords {
         return hash.verify(password.toCharArray(), storedHash == null ? decoy : storedHash) && storedHash != null;
     }
 
-    public int minLength() {
-        return minLength;
+    /** The one rule for a new password, wherever it is set: 400 naming {@code field} when it is too short or long. */
+    public String requireAcceptable(String field, String password) {
+        if (password == null || password.length() < minLength) {
+            throw Problem.badRequest(field + " must be at least " + minLength + " characters long.").field(field).toException();
+        }
+        if (password.length() > MAX_LENGTH) {
+            throw Problem.badRequest(field + " must be at most " + MAX_LENGTH + " characters long.").field(field).toException();
+        }
+        return password;
     }
 }

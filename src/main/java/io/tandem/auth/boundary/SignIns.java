@@ -7,10 +7,12 @@ import io.tandem.auth.control.RefreshTokenCodec;
 import io.tandem.auth.entity.RefreshToken;
 import io.tandem.auth.entity.TokenFamily;
 import io.tandem.auth.entity.User;
+import io.tandem.platform.Roles;
 import io.tandem.platform.problem.CommittingProblemException;
 import io.tandem.platform.problem.Problem;
 import io.tandem.platform.security.Caller;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -66,19 +68,22 @@ public class SignIns {
     @ConfigProperty(name = "tandem.auth.refresh-reuse-window")
     Duration reuseWindow;
 
+    @Inject
+    @ConfigProperty(name = "tandem.auth.purge-after")
+    Duration purgeAfter;
+
     public SignedIn login(String username, String password, String address) {
         Instant now = clock.instant();
         String userKey = username.toLowerCase(Locale.ROOT);
-        refuseWhileThrottled(userKey, address, now);
+        throttles.refuseWhileBlocked(userKey, address, now);
         Optional<User> found = em.createNamedQuery(User.BY_USERNAME, User.class)
                 .setParameter("username", username).getResultStream().findFirst();
         if (!passwords.matches(password, found.map(User::getPasswordHash).orElse(null))) {
-            throttles.byUsername().recordFailure(userKey, now);
-            throttles.byAddress().recordFailure(address, now);
+            throttles.recordFailure(userKey, address, now);
             LOG.info(() -> "login_failed address=" + address);
             throw Problem.unauthorized(WRONG_CREDENTIALS).with("error", "Invalid credentials").toException();
         }
-        throttles.byUsername().recordSuccess(userKey);
+        throttles.recordSuccess(userKey);
         User user = found.get();
         TokenFamily family = new TokenFamily(UUID.randomUUID().toString(), user.getId(), now, now.plus(refreshTokenTtl));
         em.persist(family);
@@ -134,6 +139,25 @@ public class SignIns {
         LOG.info(() -> "logout user_id=" + caller.id());
     }
 
+    /**
+     * Forgets sign-ins that ended (expired or revoked) longer than {@code tandem.auth.purge-after} ago, with their
+     * refresh tokens (ON DELETE CASCADE). Until then a token of an ended sign-in is still recognised and answered
+     * "this sign-in has ended"; a live sign-in keeps all its rotated tokens, so reuse detection loses nothing (and
+     * they are bounded by the sign-in's lifetime). Called by the timer without a caller; idempotent, so every node
+     * may run it.
+     */
+    public int purgeEnded() {
+        Instant before = clock.instant().minus(purgeAfter);
+        return em.createQuery("DELETE FROM TokenFamily f WHERE f.expiresAt < :before OR f.revokedAt < :before")
+                .setParameter("before", before).executeUpdate();
+    }
+
+    /** {@link #purgeEnded} when an operator asks for it. */
+    @RolesAllowed(Roles.ADMIN)
+    public int purgeEndedNow() {
+        return purgeEnded();
+    }
+
     /** The caller behind an access token, checked against the database (revoked sign-ins, current roles). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Caller identify(String accessToken) throws InvalidTokenException {
@@ -148,19 +172,6 @@ public class SignIns {
         }
         return new Caller(user.getId(), user.getUsername(), user.getFirstName(), user.getLastName(),
                 user.getRoles(), family.getId());
-    }
-
-    private void refuseWhileThrottled(String userKey, String address, Instant now) {
-        throttles.byUsername().blockedFor(userKey, now)
-                .or(() -> throttles.byAddress().blockedFor(address, now))
-                .ifPresent(wait -> {
-                    long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
-                    throw Problem.of(429, "Too many failed sign-in attempts. Try again in " + seconds + " seconds.")
-                            .type("login-throttled")
-                            .header("Retry-After", Long.toString(seconds))
-                            .with("retry_after_seconds", seconds)
-                            .toException();
-                });
     }
 
     private CommittingProblemException revoke(TokenFamily family, Instant now) {

@@ -46,24 +46,15 @@ public class Users {
     }
 
     public UserView create(NewUser request) {
-        User user = store.create(register(em, passwords, clock, request));
+        User user = store.create(register(request));
         LOG.info(() -> "user_created user_id=" + user.getId());
         return UserView.of(user);
     }
 
-    /** Validates a new user and hashes the password; the first-start bootstrap uses it before any admin exists. */
-    static User register(EntityManager em, Passwords passwords, Clock clock, NewUser request) {
-        if (request.username() == null || !USERNAME.matcher(request.username()).matches()) {
-            throw Problem.badRequest("username must be 2-64 letters, digits, dots, dashes or underscores.")
-                    .field("username").toException();
-        }
-        if (request.password() == null || request.password().length() < passwords.minLength()) {
-            throw Problem.badRequest("password must be at least " + passwords.minLength() + " characters long.")
-                    .field("password").toException();
-        }
-        if (request.password().length() > 1024) {
-            throw Problem.badRequest("password must be at most 1024 characters long.").field("password").toException();
-        }
+    /** Validates a new user and hashes the password. */
+    private User register(NewUser request) {
+        requireValidUsername(request.username());
+        passwords.requireAcceptable("password", request.password());
         checkLength("first_name", request.firstName());
         checkLength("last_name", request.lastName());
         Set<String> roles = validRoles(request.roles() == null || request.roles().isEmpty()
@@ -94,9 +85,10 @@ public class Users {
             throw Problem.badRequest("roles must name at least one role.").field("roles").toException();
         }
         Set<String> roles = validRoles(requested);
+        List<Long> admins = roles.contains(Roles.ADMIN) ? List.of() : lockAdministrators();
         User user = store.update(User.class, id, expected, locked -> {
-            if (locked.getRoles().contains(Roles.ADMIN) && !roles.contains(Roles.ADMIN) && otherAdmins(id) == 0) {
-                throw Problem.conflict("At least one administrator must remain.").field("roles").toException();
+            if (isLastAdministrator(id, admins)) {
+                throw lastAdministrator().field("roles").toException();
             }
             locked.replaceRoles(roles);
         });
@@ -116,9 +108,8 @@ public class Users {
         if (caller.get().id() == id) {
             throw Problem.conflict("You cannot delete yourself.").toException();
         }
-        User user = store.find(User.class, id);
-        if (user.getRoles().contains(Roles.ADMIN) && otherAdmins(id) == 0) {
-            throw Problem.conflict("At least one administrator must remain.").toException();
+        if (isLastAdministrator(id, lockAdministrators())) {
+            throw lastAdministrator().toException();
         }
         em.createNativeQuery("DELETE FROM presence WHERE user_id = ?").setParameter(1, id).executeUpdate();
         em.createNativeQuery("DELETE FROM user_config WHERE user_id = ?").setParameter(1, id).executeUpdate();
@@ -138,9 +129,36 @@ public class Users {
         return store.historySize(User.class, id);
     }
 
-    private long otherAdmins(long exceptId) {
-        return em.createQuery("SELECT COUNT(u) FROM User u JOIN u.roles r WHERE r = :admin AND u.id <> :id", Long.class)
-                .setParameter("admin", Roles.ADMIN).setParameter("id", exceptId).getSingleResult();
+    /**
+     * The administrators' ids, read only after every ADMIN user row is locked ({@code SELECT … FOR UPDATE} in
+     * primary-key order, before the row being changed is locked, so two of these never wait on each other in a
+     * cycle). Two demotions of two different administrators then queue instead of each counting the other as still
+     * there. The ids are read again after the lock: the locking read of a waiter may have judged "is an admin" on
+     * the state from before it waited; a fresh statement sees what the winner committed.
+     */
+    private List<Long> lockAdministrators() {
+        em.createNativeQuery("SELECT id FROM app_user WHERE id IN (SELECT user_id FROM user_role WHERE role = ?)"
+                + " ORDER BY id FOR UPDATE").setParameter(1, Roles.ADMIN).getResultList();
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("SELECT user_id FROM user_role WHERE role = ?")
+                .setParameter(1, Roles.ADMIN).getResultList();
+        return ids.stream().map(Number::longValue).toList();
+    }
+
+    private static boolean isLastAdministrator(long id, List<Long> admins) {
+        return admins.contains(id) && admins.size() == 1;
+    }
+
+    private static Problem lastAdministrator() {
+        return Problem.conflict("At least one administrator must remain.").type("last-administrator");
+    }
+
+    /** Also checks the configured name of the first administrator. */
+    static void requireValidUsername(String username) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw Problem.badRequest("username must be 2-64 letters, digits, dots, dashes or underscores.")
+                    .field("username").toException();
+        }
     }
 
     private static Set<String> validRoles(List<String> requested) {

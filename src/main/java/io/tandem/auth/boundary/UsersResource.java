@@ -32,6 +32,9 @@ public class UsersResource {
     @Inject
     Users users;
 
+    @Inject
+    PasswordChanges passwordChanges;
+
     @Context
     UriInfo uri;
 
@@ -79,6 +82,17 @@ public class UsersResource {
     @Path("{id}")
     public Response delete(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, @QueryParam("version") String version) {
         users.delete(id, ExpectedVersion.fromQuery(ifMatch, version));
+        return Response.noContent().build();
+    }
+
+    public record PasswordReset(String newPassword) {
+    }
+
+    /** {@code {new_password}}: every sign-in of that user ends. */
+    @PUT
+    @Path("{id}/password")
+    public Response resetPassword(@PathParam("id") long id, String body) {
+        passwordChanges.reset(id, Bodies.read(body, PasswordReset.class).newPassword());
         return Response.noContent().build();
     }
 

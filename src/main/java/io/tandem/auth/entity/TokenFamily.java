@@ -3,6 +3,7 @@ package io.tandem.auth.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -14,7 +15,11 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "token_family")
+@NamedQuery(name = TokenFamily.UNREVOKED_OF_USER,
+        query = "SELECT f FROM TokenFamily f WHERE f.userId = :user AND f.revokedAt IS NULL ORDER BY f.id")
 public class TokenFamily {
+
+    public static final String UNREVOKED_OF_USER = "TokenFamily.unrevokedOfUser";
 
     @Id
     @Column(length = 36)

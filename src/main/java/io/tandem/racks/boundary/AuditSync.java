@@ -9,6 +9,7 @@ import io.tandem.platform.security.CurrentCaller;
 import io.tandem.racks.entity.AuditItem;
 import io.tandem.racks.entity.AuditSession;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -19,6 +20,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.StringReader;
 import java.sql.Timestamp;
@@ -57,6 +59,10 @@ public class AuditSync {
 
     @Resource
     SessionContext context;
+
+    @Inject
+    @ConfigProperty(name = "tandem.sync.retention", defaultValue = "P30D")
+    Duration retention;
 
     public record SyncRecord(String clientRecordId, String sessionId, String itemCode, Integer verifiedQty, Integer damageQty,
                              List<String> serialNumbers, String status, Instant createdAt, Instant updatedAt, Long fencingToken) {
@@ -128,6 +134,24 @@ public class AuditSync {
     public Map<String, Object> replayed(String clientRecordId) {
         Map<String, Object> known = storedOutcome(clientRecordId);
         return known != null ? known : result(clientRecordId, "rejected", "Could not be stored; send it again.", null);
+    }
+
+    /**
+     * Forgets the outcomes stored for replays of records synced longer than {@code tandem.sync.retention} ago: far
+     * longer than a client keeps a batch queued, and a session's lease. A replay after that is judged afresh, which
+     * changes nothing (its session holds no lease any more; a record carries absolute quantities, not deltas).
+     * Called by the timer without a caller; idempotent, so every node may run it.
+     */
+    @PermitAll
+    public int purgeReplayRecords() {
+        return em.createNativeQuery("DELETE FROM sync_record WHERE synced_at < ?")
+                .setParameter(1, Timestamp.from(clock.instant().minus(retention))).executeUpdate();
+    }
+
+    /** {@link #purgeReplayRecords} when an operator asks for it. */
+    @RolesAllowed(Roles.ADMIN)
+    public int purgeReplayRecordsNow() {
+        return purgeReplayRecords();
     }
 
     /** Seed 002's session statistics. */

@@ -44,4 +44,12 @@ public class SyncResource {
         long accepted = results.stream().filter(r -> "accepted".equals(r.get("status"))).count();
         return Map.of("results", results, "accepted", accepted, "total", results.size());
     }
+
+    /** Forgets old replay records now (the timer does it every hour); for operators. */
+    @POST
+    @Path("purge")
+    @Consumes(MediaType.WILDCARD)
+    public Map<String, Object> purge() {
+        return Map.of("purged", sync.purgeReplayRecordsNow());
+    }
 }

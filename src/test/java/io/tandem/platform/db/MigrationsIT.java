@@ -24,7 +24,7 @@ class MigrationsIT {
 
     @Test
     void rowsFromBeforeVersioningGetVersionOne() throws SQLException {
-        String url = freshDatabase();
+        String url = io.tandem.it.FreshDatabase.create("migration");
         Flyway.configure().dataSource(url, "root", "").locations("classpath:db/migration").target("2").load().migrate();
         try (Connection connection = DriverManager.getConnection(url, "root", "");
              Statement sql = connection.createStatement()) {
@@ -55,20 +55,5 @@ class MigrationsIT {
                 assertEquals(1, row.getLong(1));
             }
         }
-    }
-
-    /** A database of this test's own: on the suite's MariaDB server, or an in-memory H2 in MySQL mode. */
-    private static String freshDatabase() throws SQLException {
-        String suiteDatabase = io.tandem.it.TestServer.jdbcUrl();
-        String name = "migration_" + System.nanoTime();
-        if (suiteDatabase.isEmpty()) {
-            return "jdbc:h2:mem:" + name + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
-        }
-        String server = suiteDatabase.substring(0, suiteDatabase.indexOf("/tandem?") + 1);
-        try (Connection connection = DriverManager.getConnection(server + "?user=root&sslMode=DISABLED");
-             Statement sql = connection.createStatement()) {
-            sql.execute("CREATE DATABASE " + name);
-        }
-        return suiteDatabase.replace("/tandem?", "/" + name + "?");
     }
 }

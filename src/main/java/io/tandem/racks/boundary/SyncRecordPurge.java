@@ -1,0 +1,24 @@
+package io.tandem.racks.boundary;
+
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.inject.Inject;
+
+import java.util.logging.Logger;
+
+/** Every hour, forgets sync replay records older than {@code tandem.sync.retention} (default 30 days). */
+@Singleton
+public class SyncRecordPurge {
+
+    private static final Logger LOG = Logger.getLogger(SyncRecordPurge.class.getName());
+
+    @Inject
+    AuditSync sync;
+
+    // Non-persistent and idempotent: every node may run it; a missed run only keeps old records a little longer.
+    @Schedule(hour = "*", minute = "41", persistent = false)
+    public void purge() {
+        int purged = sync.purgeReplayRecords();
+        LOG.fine(() -> "sync_record_purge purged=" + purged);
+    }
+}
