@@ -1,7 +1,10 @@
 package io.tandem.auth.boundary;
 
+import io.tandem.platform.timers.Chores;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import java.util.logging.Logger;
@@ -17,8 +20,11 @@ public class SignInPurge {
 
     // Non-persistent and idempotent: every node may run it; a missed run only keeps dead rows a little longer.
     @Schedule(hour = "*", minute = "23", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void purge() {
-        int purged = signIns.purgeEnded();
-        LOG.fine(() -> "sign_in_purge purged=" + purged);
+        Chores.run("sign_in_purge", () -> {
+            int purged = signIns.purgeEnded();
+            LOG.fine(() -> "sign_in_purge purged=" + purged);
+        });
     }
 }

@@ -1,7 +1,10 @@
 package io.tandem.racks.boundary;
 
+import io.tandem.platform.timers.Chores;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import java.util.logging.Logger;
@@ -17,8 +20,11 @@ public class SyncRecordPurge {
 
     // Non-persistent and idempotent: every node may run it; a missed run only keeps old records a little longer.
     @Schedule(hour = "*", minute = "41", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void purge() {
-        int purged = sync.purgeReplayRecords();
-        LOG.fine(() -> "sync_record_purge purged=" + purged);
+        Chores.run("sync_record_purge", () -> {
+            int purged = sync.purgeReplayRecords();
+            LOG.fine(() -> "sync_record_purge purged=" + purged);
+        });
     }
 }
