@@ -3,14 +3,15 @@ package io.tandem.auth.boundary;
 import io.tandem.platform.timers.Chores;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 
 import java.util.logging.Logger;
 
 /** Every hour, forgets sign-ins that ended longer than {@code tandem.auth.purge-after} (default 30 days) ago. */
 @Singleton
+@TransactionManagement(TransactionManagementType.BEAN)
 public class SignInPurge {
 
     private static final Logger LOG = Logger.getLogger(SignInPurge.class.getName());
@@ -20,7 +21,6 @@ public class SignInPurge {
 
     // Non-persistent and idempotent: every node may run it; a missed run only keeps dead rows a little longer.
     @Schedule(hour = "*", minute = "23", persistent = false)
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void purge() {
         Chores.run("sign_in_purge", () -> {
             int purged = signIns.purgeEnded();

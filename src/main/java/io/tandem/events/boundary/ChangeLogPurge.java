@@ -3,8 +3,8 @@ package io.tandem.events.boundary;
 import io.tandem.platform.timers.Chores;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -13,6 +13,7 @@ import java.time.Duration;
 
 /** Every five minutes: drops change-log entries older than {@code tandem.events.retention} and spent tickets. */
 @Singleton
+@TransactionManagement(TransactionManagementType.BEAN)
 public class ChangeLogPurge {
 
     @Inject
@@ -30,7 +31,6 @@ public class ChangeLogPurge {
 
     // Non-persistent and idempotent: any node may run it; streams behind the purge get a reset event.
     @Schedule(hour = "*", minute = "*/5", persistent = false)
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void purge() {
         Chores.run("change_log_purge", () -> log.purgeBefore(clock.instant().minus(retention)));
         Chores.run("stream_ticket_purge", tickets::purge);

@@ -3,8 +3,8 @@ package io.tandem.platform.idempotency;
 import io.tandem.platform.timers.Chores;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 
 /** Forgets idempotency keys older than {@code tandem.idempotency.retention} (default 24 h), every hour. */
 @Singleton
+@TransactionManagement(TransactionManagementType.BEAN)
 public class IdempotencyPurge {
 
     private static final Logger LOG = Logger.getLogger(IdempotencyPurge.class.getName());
@@ -30,7 +31,6 @@ public class IdempotencyPurge {
 
     // Non-persistent: each node purges on its own; the DELETE is idempotent, so overlapping runs are harmless.
     @Schedule(hour = "*", minute = "17", persistent = false)
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void purge() {
         Chores.run("idempotency_purge", () -> {
             int purged = keys.purgeOlderThan(clock.instant().minus(retention));

@@ -3,14 +3,15 @@ package io.tandem.racks.boundary;
 import io.tandem.platform.timers.Chores;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 
 import java.util.logging.Logger;
 
 /** Every hour, forgets sync replay records older than {@code tandem.sync.retention} (default 30 days). */
 @Singleton
+@TransactionManagement(TransactionManagementType.BEAN)
 public class SyncRecordPurge {
 
     private static final Logger LOG = Logger.getLogger(SyncRecordPurge.class.getName());
@@ -20,7 +21,6 @@ public class SyncRecordPurge {
 
     // Non-persistent and idempotent: every node may run it; a missed run only keeps old records a little longer.
     @Schedule(hour = "*", minute = "41", persistent = false)
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void purge() {
         Chores.run("sync_record_purge", () -> {
             int purged = sync.purgeReplayRecords();
