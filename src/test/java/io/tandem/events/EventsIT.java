@@ -19,10 +19,11 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The live change stream: another user's change arrives; a reconnect gets exactly what it missed; too old → reset. */
+/** The live change stream: it opens with its retry delay; another user's change arrives; a reconnect gets exactly what it missed; too old → reset. */
 class EventsIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String OPENED = "stream.opened";
 
     final URL base = TestServer.url();
 
@@ -49,6 +50,10 @@ class EventsIT {
 
     private static JsonObject data(Event event) {
         return Json.createReader(new StringReader(event.data())).readObject();
+    }
+
+    private static boolean isChange(Event event) {
+        return event.id() != null && !OPENED.equals(event.name());
     }
 
     private static boolean about(Event event, long storageId) {
@@ -93,7 +98,7 @@ class EventsIT {
             List<Integer> versions = new ArrayList<>();
             long previous = Long.parseLong(lastSeen);
             while (versions.size() < 2) {
-                Event missed = again.next(WAIT, e -> e.id() != null);
+                Event missed = again.next(WAIT, EventsIT::isChange);
                 assertTrue(Long.parseLong(missed.id()) > previous, "in order, nothing twice, nothing before the cursor");
                 previous = Long.parseLong(missed.id());
                 if (about(missed, id)) {
@@ -109,7 +114,25 @@ class EventsIT {
         assertTrue(purge.getJsonNumber("purged_through").longValue() >= Long.parseLong(lastSeen));
         String rewatcher = api.login(watcherName, Api.PASSWORD).access();
         try (EventListener stale = EventListener.open(api, "/api/events?ticket=" + ticket(rewatcher), "Last-Event-ID", lastSeen)) {
-            assertEquals("reset", stale.next(WAIT, e -> e.name() != null).name());
+            assertEquals("reset", stale.next(WAIT, e -> !OPENED.equals(e.name())).name());
+        }
+    }
+
+    @Test
+    void everyStreamOpensWithTheRetryDelay_andWhereItStarts() throws Exception {
+        String watcher = api.login(watcherName, Api.PASSWORD).access();
+        String start;
+        try (EventListener fresh = EventListener.open(api, "/api/events?ticket=" + ticket(watcher))) {
+            Event first = fresh.next(WAIT, e -> true);
+            assertEquals("3000", first.retry(), "the first message sets retry:");
+            assertEquals(OPENED, first.name());
+            start = first.id();
+            assertEquals(Long.parseLong(start), data(first).getJsonNumber("last_event_id").longValue());
+        }
+        try (EventListener resumed = EventListener.open(api, "/api/events?ticket=" + ticket(watcher), "Last-Event-ID", start)) {
+            Event first = resumed.next(WAIT, e -> true);
+            assertEquals("3000", first.retry());
+            assertEquals(start, first.id(), "a reconnect starts where the client left off");
         }
     }
 }

@@ -36,6 +36,7 @@ public class EventStream {
 
     private static final Logger LOG = Logger.getLogger(EventStream.class.getName());
     private static final int BATCH = 1000;
+    static final String OPENED = "stream.opened";
     /**
      * A hole in the ids older than this is an insert that rolled back, not one still to commit. Tandem's
      * transactions write their change-log entry last and take milliseconds; lock waits end after 5 s.
@@ -71,23 +72,32 @@ public class EventStream {
     }
 
     /**
-     * Opens a stream. Without a Last-Event-ID it starts at the newest event; with one it replays what came after
-     * it, or — when that part of the log was purged — sends {@code reset} so the client reloads instead of
-     * silently missing changes.
+     * Opens a stream. Its first message carries the {@code retry:} delay and, as {@code id}, where the stream
+     * starts, so a client that reconnects before any change arrived still resumes exactly there. Without a
+     * Last-Event-ID the stream starts at the newest event; with one it replays what came after it, or — when
+     * that part of the log was purged — sends {@code reset} so the client reloads instead of silently missing
+     * changes.
      */
     public void subscribe(SseEventSink sink, Sse sse, long userId, Long lastEventId) {
         long latest = log.latestId();
         long cursor;
-        sink.send(sse.newEventBuilder().comment("tandem change stream").reconnectDelay(retryMillis).build());
+        boolean reset = false;
         if (lastEventId == null || lastEventId > latest) {
             cursor = latest;
         } else if (lastEventId < log.purgedThrough()) {
-            sink.send(sse.newEventBuilder().id(Long.toString(latest)).name("reset")
-                    .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                    .data(String.class, "{\"reason\": \"The events after your last one are no longer kept; reload.\"}").build());
+            reset = true;
             cursor = latest;
         } else {
             cursor = lastEventId;
+        }
+        // Jersey writes retry: only for a message with data, so the opening message has a little.
+        sink.send(sse.newEventBuilder().name(OPENED).id(Long.toString(cursor)).reconnectDelay(retryMillis)
+                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(String.class, "{\"retry\": " + retryMillis + ", \"last_event_id\": " + cursor + "}").build());
+        if (reset) {
+            sink.send(sse.newEventBuilder().id(Long.toString(latest)).name("reset")
+                    .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                    .data(String.class, "{\"reason\": \"The events after your last one are no longer kept; reload.\"}").build());
         }
         subscribers.add(new Subscriber(sink, sse, userId, cursor));
     }
