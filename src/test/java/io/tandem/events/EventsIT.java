@@ -4,6 +4,7 @@ import io.tandem.it.Api;
 import io.tandem.it.TestServer;
 import io.tandem.it.EventListener;
 import io.tandem.it.EventListener.Event;
+import io.tandem.it.Race;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
@@ -14,12 +15,19 @@ import java.io.StringReader;
 import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The live change stream: it opens with its retry delay; another user's change arrives; a reconnect gets exactly what it missed; too old → reset. */
+/**
+ * The live change stream: it opens with its retry delay; another user's change arrives; a reconnect gets exactly
+ * what it missed; too old → reset; concurrent and rolled-back writers leave no hole, also while the clock stands still.
+ */
 class EventsIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -134,5 +142,44 @@ class EventsIT {
             assertEquals("3000", first.retry());
             assertEquals(start, first.id(), "a reconnect starts where the client left off");
         }
+    }
+
+    @Test
+    void concurrentWritesAndRolledBackOnes_reachTheStreamWithoutAHole_whileTheClockStandsStill() throws Exception {
+        api.moveClock(Duration.ofMinutes(5));
+        String watcher = api.login(watcherName, Api.PASSWORD).access();
+        String editor = api.login(editorName, Api.PASSWORD).access();
+        long system = api.post("/api/storage", editor, Json.createObjectBuilder().add("name", "Import-" + System.nanoTime()).build())
+                .ok().getInt("id");
+        // The first host is created (with its change-log entry), the second is invalid: the import rolls back whole.
+        JsonObject halfValid = Json.createObjectBuilder().add("hosts", Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("external_id", "h-ok").add("name", "esx01"))
+                .add(Json.createObjectBuilder().add("name", "no external id"))).build();
+        Set<Long> created = ConcurrentHashMap.newKeySet();
+        try (EventListener stream = EventListener.open(api, "/api/events?ticket=" + ticket(watcher))) {
+            long previous = Long.parseLong(stream.next(WAIT, e -> OPENED.equals(e.name())).id());
+            Race.run(12, thread -> {
+                if (thread % 3 == 0) {
+                    api.post("/api/storage/" + system + "/import", editor, halfValid).problem(400);
+                } else {
+                    created.add((long) api.post("/api/storage", editor, Json.createObjectBuilder()
+                            .add("name", "Race-" + thread + "-" + System.nanoTime()).build()).ok().getInt("id"));
+                }
+            });
+            assertEquals(8, created.size());
+            Set<Long> seen = new HashSet<>();
+            while (!seen.containsAll(created)) {
+                Event event = stream.next(WAIT, EventsIT::isChange);
+                long id = Long.parseLong(event.id());
+                assertEquals(previous + 1, id, "ids follow commit order without a hole");
+                previous = id;
+                JsonObject data = data(event);
+                assertFalse("host".equals(data.getString("entity_type", "")), "a rolled-back host never reaches the stream");
+                if ("storage_system".equals(data.getString("entity_type", ""))) {
+                    seen.add(Long.parseLong(data.getString("entity_id")));
+                }
+            }
+        }
+        assertEquals(0, api.get("/api/storage/" + system + "/hosts", editor).array().size());
     }
 }

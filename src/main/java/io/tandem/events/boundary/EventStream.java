@@ -16,8 +16,6 @@ import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.StringReader;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,10 +23,10 @@ import java.util.logging.Logger;
 
 /**
  * This node's open event streams. Once a second one query reads the change log after the oldest cursor and each
- * subscriber gets what lies after its own cursor, up to the {@link StreamHorizon} (never past an id that may
- * still commit). Replay after a reconnect is the same path: the cursor starts at the client's Last-Event-ID.
- * Subscribers live in this node's memory; what they receive comes from the database, so every node's streams
- * carry every node's changes.
+ * subscriber gets what lies after its own cursor: change-log ids follow commit order (see {@link StreamHorizon}),
+ * so nothing that commits later can appear behind a cursor. Replay after a reconnect is the same path: the cursor
+ * starts at the client's Last-Event-ID. Subscribers live in this node's memory; what they receive comes from the
+ * database, so every node's streams carry every node's changes.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -37,17 +35,9 @@ public class EventStream {
     private static final Logger LOG = Logger.getLogger(EventStream.class.getName());
     private static final int BATCH = 1000;
     static final String OPENED = "stream.opened";
-    /**
-     * A hole in the ids older than this is an insert that rolled back, not one still to commit. Tandem's
-     * transactions write their change-log entry last and take milliseconds; lock waits end after 5 s.
-     */
-    private static final Duration GAP_GRACE = Duration.ofSeconds(10);
 
     @Inject
     ChangeLog log;
-
-    @Inject
-    Clock clock;
 
     @Inject
     @ConfigProperty(name = "tandem.events.retry-millis", defaultValue = "3000")
@@ -79,27 +69,18 @@ public class EventStream {
      * changes.
      */
     public void subscribe(SseEventSink sink, Sse sse, long userId, Long lastEventId) {
-        long latest = log.latestId();
-        long cursor;
-        boolean reset = false;
-        if (lastEventId == null || lastEventId > latest) {
-            cursor = latest;
-        } else if (lastEventId < log.purgedThrough()) {
-            reset = true;
-            cursor = latest;
-        } else {
-            cursor = lastEventId;
-        }
+        StreamHorizon.Start start = StreamHorizon.start(lastEventId, log.latestId(), log.purgedThrough());
+        String cursor = Long.toString(start.cursor());
         // Jersey writes retry: only for a message with data, so the opening message has a little.
-        sink.send(sse.newEventBuilder().name(OPENED).id(Long.toString(cursor)).reconnectDelay(retryMillis)
+        sink.send(sse.newEventBuilder().name(OPENED).id(cursor).reconnectDelay(retryMillis)
                 .mediaType(MediaType.APPLICATION_JSON_TYPE)
                 .data(String.class, "{\"retry\": " + retryMillis + ", \"last_event_id\": " + cursor + "}").build());
-        if (reset) {
-            sink.send(sse.newEventBuilder().id(Long.toString(latest)).name("reset")
+        if (start.reset()) {
+            sink.send(sse.newEventBuilder().id(cursor).name("reset")
                     .mediaType(MediaType.APPLICATION_JSON_TYPE)
                     .data(String.class, "{\"reason\": \"The events after your last one are no longer kept; reload.\"}").build());
         }
-        subscribers.add(new Subscriber(sink, sse, userId, cursor));
+        subscribers.add(new Subscriber(sink, sse, userId, start.cursor()));
     }
 
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
@@ -122,11 +103,8 @@ public class EventStream {
         long from = subscribers.stream().mapToLong(s -> s.cursor).min().orElse(0);
         List<ChangeEvent> rows = log.after(from, BATCH);
         for (Subscriber subscriber : subscribers) {
-            List<ChangeEvent> pending = rows.stream().filter(e -> e.getId() > subscriber.cursor).toList();
-            List<StreamHorizon.Row> ordered = pending.stream().map(ChangeLog::rowOf).toList();
-            int deliverable = StreamHorizon.deliverable(subscriber.cursor, ordered, clock.instant(), GAP_GRACE).size();
             try {
-                for (ChangeEvent event : pending.subList(0, deliverable)) {
+                for (ChangeEvent event : StreamHorizon.deliverable(subscriber.cursor, rows, ChangeEvent::getId)) {
                     subscriber.sink.send(outbound(subscriber.sse, event));
                     subscriber.cursor = event.getId();
                 }
