@@ -149,24 +149,32 @@ class EventsIT {
         api.moveClock(Duration.ofMinutes(5));
         String watcher = api.login(watcherName, Api.PASSWORD).access();
         String editor = api.login(editorName, Api.PASSWORD).access();
-        long system = api.post("/api/storage", editor, Json.createObjectBuilder().add("name", "Import-" + System.nanoTime()).build())
-                .ok().getInt("id");
-        // The first host is created (with its change-log entry), the second is invalid: the import rolls back whole.
+        List<Long> systems = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            systems.add((long) api.post("/api/storage", editor, Json.createObjectBuilder()
+                    .add("name", "Import-" + i + "-" + System.nanoTime()).build()).ok().getInt("id"));
+        }
+        // Two hosts are created, their change-log entries written to the database, then the third is invalid and
+        // the import rolls back whole: the ids those entries took must not become a hole the stream waits on.
         JsonObject halfValid = Json.createObjectBuilder().add("hosts", Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("external_id", "h-ok").add("name", "esx01"))
+                .add(Json.createObjectBuilder().add("external_id", "h-1").add("name", "esx01"))
+                .add(Json.createObjectBuilder().add("external_id", "h-2").add("name", "esx02"))
                 .add(Json.createObjectBuilder().add("name", "no external id"))).build();
         Set<Long> created = ConcurrentHashMap.newKeySet();
         try (EventListener stream = EventListener.open(api, "/api/events?ticket=" + ticket(watcher))) {
             long previous = Long.parseLong(stream.next(WAIT, e -> OPENED.equals(e.name())).id());
             Race.run(12, thread -> {
                 if (thread % 3 == 0) {
-                    api.post("/api/storage/" + system + "/import", editor, halfValid).problem(400);
+                    api.post("/api/storage/" + systems.get(thread / 3) + "/import", editor, halfValid).problem(400);
                 } else {
                     created.add((long) api.post("/api/storage", editor, Json.createObjectBuilder()
                             .add("name", "Race-" + thread + "-" + System.nanoTime()).build()).ok().getInt("id"));
                 }
             });
-            assertEquals(8, created.size());
+            // One more after the race: its id is above every rolled-back one, so a stream that waits on a hole stalls.
+            created.add((long) api.post("/api/storage", editor, Json.createObjectBuilder()
+                    .add("name", "After-" + System.nanoTime()).build()).ok().getInt("id"));
+            assertEquals(9, created.size());
             Set<Long> seen = new HashSet<>();
             while (!seen.containsAll(created)) {
                 Event event = stream.next(WAIT, EventsIT::isChange);
@@ -180,6 +188,8 @@ class EventsIT {
                 }
             }
         }
-        assertEquals(0, api.get("/api/storage/" + system + "/hosts", editor).array().size());
+        for (long system : systems) {
+            assertEquals(0, api.get("/api/storage/" + system + "/hosts", editor).array().size());
+        }
     }
 }
