@@ -136,6 +136,8 @@ async function connectEvents() {
   state.events = events;
   const seen = (e) => { if (e.lastEventId) state.lastEventId = e.lastEventId; };
   events.onopen = () => $('#live').classList.add('on');
+  // The first message says where the stream starts and how long to wait before reconnecting.
+  events.addEventListener('stream.opened', (e) => { seen(e); state.retryMillis = JSON.parse(e.data).retry; });
   events.addEventListener('entity.changed', (e) => { seen(e); if (JSON.parse(e.data).entity_type === 'storage_system') loadStorage(); });
   events.addEventListener('entity.deleted', (e) => { seen(e); loadStorage(); });
   events.addEventListener('presence.active', (e) => { seen(e); loadActiveUsers(); });
@@ -144,7 +146,7 @@ async function connectEvents() {
   }
   events.addEventListener('reset', (e) => { seen(e); loadStorage(); loadActiveUsers(); loadRacks(); });
   // A ticket works once, so reconnect with a new one rather than letting EventSource retry the old URL.
-  events.onerror = () => { $('#live').classList.remove('on'); events.close(); if (state.access) setTimeout(connectEvents, 3000); };
+  events.onerror = () => { $('#live').classList.remove('on'); events.close(); if (state.access) setTimeout(connectEvents, state.retryMillis || 3000); };
 }
 
 // --- rack audits: claim, heartbeat, offline queue, lease lost -------------------------------------------

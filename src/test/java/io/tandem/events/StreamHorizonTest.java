@@ -1,40 +1,58 @@
 package io.tandem.events;
 
 import io.tandem.events.control.StreamHorizon;
-import io.tandem.events.control.StreamHorizon.Row;
+import io.tandem.events.control.StreamHorizon.Start;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class StreamHorizonTest {
 
-    private static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
-    private static final Duration GRACE = Duration.ofSeconds(10);
-
-    private static Row row(long id, int secondsAgo) {
-        return new Row(id, NOW.minusSeconds(secondsAgo));
+    private static List<Long> deliverable(long cursor, Long... ids) {
+        return StreamHorizon.deliverable(cursor, List.of(ids), Long::longValue);
     }
 
     @Test
-    void aContiguousRunIsDeliveredWhole() {
-        List<Row> rows = List.of(row(11, 1), row(12, 1), row(13, 0));
-        assertEquals(rows, StreamHorizon.deliverable(10, rows, NOW, GRACE));
+    void everythingAfterTheCursorIsDelivered_inIdOrder() {
+        assertEquals(List.of(11L, 12L, 13L), deliverable(10, 11L, 12L, 13L));
     }
 
     @Test
-    void aFreshGapHoldsBackEverythingAfterIt() {
-        // 11 committed before 10: sending 11 now would lose 10 for ever.
-        assertEquals(List.of(), StreamHorizon.deliverable(9, List.of(row(11, 1)), NOW, GRACE));
-        assertEquals(List.of(row(10, 2)), StreamHorizon.deliverable(9, List.of(row(10, 2), row(12, 1)), NOW, GRACE));
+    void aHoleHoldsNothingBack_noMatterHowRecent() {
+        // Ids follow commit order, so a hole is purged or was rolled back before that: it never fills. The old
+        // rule waited for a recent hole by the clock (and lost late commits once the clock said it was old).
+        assertEquals(List.of(12L, 15L), deliverable(10, 12L, 15L));
     }
 
     @Test
-    void anOldGapIsARolledBackIdAndIsSkipped() {
-        List<Row> rows = List.of(row(12, 11), row(13, 5));
-        assertEquals(rows, StreamHorizon.deliverable(10, rows, NOW, GRACE));
+    void nothingAtOrBeforeTheCursorIsSentAgain() {
+        assertEquals(List.of(21L), deliverable(20, 18L, 19L, 20L, 21L));
+        assertEquals(List.of(), deliverable(20, 20L));
+        assertEquals(List.of(), deliverable(20));
+    }
+
+    @Test
+    void aNewStreamStartsAtTheNewestEvent() {
+        assertEquals(new Start(500, false), StreamHorizon.start(null, 500, 100));
+    }
+
+    @Test
+    void aReconnectReplaysFromItsLastEventId_alsoFromTheLastPurgedOne() {
+        assertEquals(new Start(321, false), StreamHorizon.start(321L, 500, 100));
+        assertEquals(new Start(100, false), StreamHorizon.start(100L, 500, 100));
+        assertEquals(new Start(500, false), StreamHorizon.start(500L, 500, 100));
+    }
+
+    @Test
+    void anIdBehindThePurgeIsAReset_atTheNewestEvent() {
+        assertEquals(new Start(500, true), StreamHorizon.start(99L, 500, 100));
+        assertEquals(new Start(500, true), StreamHorizon.start(0L, 500, 100));
+    }
+
+    @Test
+    void anIdBeyondTheNewest_aLogRestoredFromABackup_startsAtTheNewest() {
+        assertEquals(new Start(500, false), StreamHorizon.start(900L, 500, 100));
     }
 }

@@ -19,8 +19,11 @@ import java.util.function.Predicate;
 /** Reads a Server-Sent Events stream the way a browser's EventSource does, into a queue the test polls. */
 public final class EventListener implements AutoCloseable {
 
-    /** One dispatched event: its id, name and data. */
-    public record Event(String id, String name, String data) {
+    /**
+     * One message of the stream: its id, name, data and the {@code retry:} it set (null when it set none). A
+     * message with only a {@code retry:} is kept too, although a browser dispatches no event for it.
+     */
+    public record Event(String id, String name, String data, String retry) {
     }
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
@@ -70,8 +73,9 @@ public final class EventListener implements AutoCloseable {
             String line;
             while ((line = lines.readLine()) != null) {
                 if (line.isEmpty()) {
-                    if (fields.containsKey("data") || fields.containsKey("event")) {
-                        events.add(new Event(value(fields, "id"), value(fields, "event"), value(fields, "data")));
+                    if (fields.containsKey("data") || fields.containsKey("event") || fields.containsKey("retry")) {
+                        events.add(new Event(value(fields, "id"), value(fields, "event"), value(fields, "data"),
+                                value(fields, "retry")));
                     }
                     fields.clear();
                 } else if (!line.startsWith(":")) {

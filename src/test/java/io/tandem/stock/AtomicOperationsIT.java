@@ -115,6 +115,7 @@ class AtomicOperationsIT {
             bodies.add(answer.json().toString());
         }
         assertEquals(1, bodies.size());
+        assertEquals(9, replayed(answers));
         assertEquals(93, onHand(stock));
         assertEquals(1, api.get("/api/stock/" + stock.getInt("id") + "/allocations", clerk).array().size());
         api.send("POST", "/api/stock/allocate", clerk, "application/json", line(stock, 8).toString(), "Idempotency-Key", key)
@@ -130,6 +131,73 @@ class AtomicOperationsIT {
         // Another user's key space is their own.
         assertEquals(201, api.send("POST", "/api/stock/allocate", manager, "application/json", body, "Idempotency-Key", key).status());
         assertEquals(86, onHand(stock));
+    }
+
+    private static long replayed(List<Answer> answers) {
+        return answers.stream().filter(a -> a.header("Idempotent-Replayed").isPresent()).count();
+    }
+
+    private Answer allocate(String token, String body, String key) {
+        return api.send("POST", "/api/stock/allocate", token, "application/json", body, "Idempotency-Key", key);
+    }
+
+    @Test
+    void tenConcurrentCreatesWithOneIdempotencyKey_makeOneOrder() throws Exception {
+        long before = api.get("/api/orders?size=1", clerk).ok().getJsonNumber("total").longValue();
+        String key = "order-race-" + System.nanoTime();
+        String order = Json.createObjectBuilder().add("client_name", "Raced").add("product", "Toner").add("quantity", 2).build().toString();
+        List<Answer> answers = Collections.synchronizedList(new ArrayList<>());
+        Race.run(10, thread -> answers.add(api.send("POST", "/api/orders", clerk, "application/json", order, "Idempotency-Key", key)));
+        Set<String> numbers = new HashSet<>();
+        for (Answer answer : answers) {
+            assertEquals(201, answer.status(), answer.body());
+            numbers.add(answer.json().getString("order_number"));
+        }
+        assertEquals(1, numbers.size());
+        assertEquals(9, replayed(answers));
+        assertEquals(before + 1, api.get("/api/orders?size=1", clerk).ok().getJsonNumber("total").longValue());
+    }
+
+    @Test
+    void aRefusedAllocationLeavesNoAnswerBehind_itsRetryRunsAgain_andSucceedsOnceStockArrives() {
+        JsonObject stock = stock(5);
+        String key = "short-" + System.nanoTime();
+        String body = line(stock, 8).toString();
+        Answer refused = allocate(clerk, body, key);
+        assertEquals(5, refused.problem(409).getInt("available"));
+        Answer retried = allocate(clerk, body, key);
+        assertEquals(5, retried.problem(409).getInt("available"));
+        assertTrue(retried.header("Idempotent-Replayed").isEmpty(), "the retry ran, it was not a stored answer");
+
+        api.post("/api/stock/" + stock.getInt("id") + "/adjust", manager,
+                Json.createObjectBuilder().add("delta", 10).add("reason", "delivery").build()).ok();
+        Answer allocated = allocate(clerk, body, key);
+        assertEquals(201, allocated.status(), allocated.body());
+        assertTrue(allocated.header("Idempotent-Replayed").isEmpty());
+        Answer replay = allocate(clerk, body, key);
+        assertEquals(201, replay.status());
+        assertEquals("true", replay.header("Idempotent-Replayed").orElse(""));
+        assertEquals(allocated.json(), replay.json());
+        assertEquals(7, onHand(stock));
+        assertEquals(1, api.get("/api/stock/" + stock.getInt("id") + "/allocations", clerk).array().size());
+    }
+
+    @Test
+    void tenConcurrentRetriesOfARefusedAllocation_allRefused_noneReplayed_theKeyStaysFree() throws Exception {
+        JsonObject stock = stock(3);
+        String key = "refused-race-" + System.nanoTime();
+        String body = line(stock, 4).toString();
+        List<Answer> answers = Collections.synchronizedList(new ArrayList<>());
+        Race.run(10, thread -> answers.add(allocate(clerk, body, key)));
+        for (Answer answer : answers) {
+            assertEquals(3, answer.problem(409).getInt("available"));
+        }
+        assertEquals(0, replayed(answers));
+        assertEquals(3, onHand(stock));
+        api.post("/api/stock/" + stock.getInt("id") + "/adjust", manager,
+                Json.createObjectBuilder().add("delta", 1).add("reason", "count").build()).ok();
+        assertEquals(201, allocate(clerk, body, key).status());
+        assertEquals(0, onHand(stock));
     }
 
     @Test

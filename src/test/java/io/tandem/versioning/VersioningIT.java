@@ -157,6 +157,35 @@ class VersioningIT {
         assertEquals("UPDATE", items.getJsonObject(0).getString("action"));
         assertEquals(1, api.get(path + "/history?page=2&size=2", alice).ok().getJsonArray("items")
                 .getJsonObject(0).getInt("version"));
+        assertFalse(conflict.getBoolean("changes_since_truncated"));
+        assertEquals(2, conflict.getInt("changes_since_total"));
+    }
+
+    @Test
+    void aConflictAfterFiftyFiveChanges_listsTheNewestFifty_andSaysItWasCut() {
+        JsonObject created = storage("DS8-" + System.nanoTime());
+        String path = "/api/storage/" + created.getInt("id");
+        JsonObject current = created;
+        for (int i = 1; i <= 55; i++) {
+            current = api.put(path, bob, copy(current).add("notes", "note " + i).build()).ok();
+        }
+        assertEquals(56, current.getInt("version"));
+
+        JsonObject conflict = api.put(path, alice, copy(created).add("location", "Hall Q").build()).problem(409);
+        JsonArray changes = conflict.getJsonArray("changes_since");
+        assertEquals(50, changes.size());
+        assertTrue(conflict.getBoolean("changes_since_truncated"));
+        assertEquals(55, conflict.getInt("changes_since_total"));
+        assertEquals(7, changes.getJsonObject(0).getInt("version"), "the newest fifty, oldest first");
+        assertEquals("note 5", changes.getJsonObject(0).getString("old"));
+        assertEquals(56, changes.getJsonObject(49).getInt("version"));
+        assertEquals("note 55", changes.getJsonObject(49).getString("new"));
+
+        JsonObject recent = api.put(path, alice, copy(current).add("version", 54).add("location", "Hall Q").build()).problem(409);
+        assertEquals(2, recent.getJsonArray("changes_since").size());
+        assertFalse(recent.getBoolean("changes_since_truncated"));
+        assertEquals(2, recent.getInt("changes_since_total"));
+        assertEquals(56, api.get(path, alice).ok().getInt("version"));
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.tandem.events.boundary;
 
-import io.tandem.events.control.StreamHorizon;
 import io.tandem.events.entity.ChangeEvent;
+import io.tandem.platform.counter.Counters;
 import io.tandem.platform.json.JsonConfig;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -19,13 +19,15 @@ import java.util.Map;
 
 /**
  * The durable, ordered change log behind the live stream. {@link #record} joins the caller's transaction, so an
- * event exists exactly when its change was committed, on whichever node made it.
+ * event exists exactly when its change was committed, on whichever node made it, and its id follows commit order
+ * (see {@link #record}).
  */
 @Stateless
 @PermitAll
 public class ChangeLog {
 
     static final String PURGED_THROUGH = "change_event_purged_through";
+    static final String IDS = "change_event_id";
 
     @PersistenceContext
     EntityManager em;
@@ -33,9 +35,21 @@ public class ChangeLog {
     @Inject
     Clock clock;
 
+    @Inject
+    Counters counters;
+
+    /**
+     * Writes an event in the caller's transaction. Its id comes from a counter row that this transaction keeps
+     * locked until it ends, so ids follow commit order without holes (an AUTO_INCREMENT id is taken at insert:
+     * a later id could commit first, and a rollback left a hole no reader could tell from a slow commit). The
+     * price is that event-writing transactions commit one after another from here on, so everything else the
+     * transaction writes is flushed first — its row locks are taken before the counter's, never while holding
+     * it — and callers record their events last.
+     */
     public void record(String type, String subjectType, String subjectId, Long version, Long userId, String username,
                        Map<String, Object> details) {
-        em.persist(new ChangeEvent(type, subjectType, subjectId, version, userId, username,
+        em.flush();
+        em.persist(new ChangeEvent(counters.nextInCommitOrder(IDS), type, subjectType, subjectId, version, userId, username,
                 details == null ? null : JsonConfig.JSONB.toJson(details), clock.instant()));
     }
 
@@ -69,9 +83,5 @@ public class ChangeLog {
         em.createNativeQuery("UPDATE counter SET next_value = GREATEST(next_value, ?) WHERE name = ?")
                 .setParameter(1, last.longValue()).setParameter(2, PURGED_THROUGH).executeUpdate();
         return em.createNativeQuery("DELETE FROM change_event WHERE id <= ?").setParameter(1, last.longValue()).executeUpdate();
-    }
-
-    public static StreamHorizon.Row rowOf(ChangeEvent event) {
-        return new StreamHorizon.Row(event.getId(), event.getCreatedAt());
     }
 }

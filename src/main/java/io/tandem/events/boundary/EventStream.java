@@ -1,11 +1,14 @@
 package io.tandem.events.boundary;
 
 import io.tandem.events.control.StreamHorizon;
+import io.tandem.platform.timers.Chores;
 import io.tandem.events.entity.ChangeEvent;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -16,8 +19,6 @@ import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.StringReader;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,28 +26,22 @@ import java.util.logging.Logger;
 
 /**
  * This node's open event streams. Once a second one query reads the change log after the oldest cursor and each
- * subscriber gets what lies after its own cursor, up to the {@link StreamHorizon} (never past an id that may
- * still commit). Replay after a reconnect is the same path: the cursor starts at the client's Last-Event-ID.
- * Subscribers live in this node's memory; what they receive comes from the database, so every node's streams
- * carry every node's changes.
+ * subscriber gets what lies after its own cursor: change-log ids follow commit order (see {@link StreamHorizon}),
+ * so nothing that commits later can appear behind a cursor. Replay after a reconnect is the same path: the cursor
+ * starts at the client's Last-Event-ID. Subscribers live in this node's memory; what they receive comes from the
+ * database, so every node's streams carry every node's changes.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionManagement(TransactionManagementType.BEAN)
 public class EventStream {
 
     private static final Logger LOG = Logger.getLogger(EventStream.class.getName());
     private static final int BATCH = 1000;
-    /**
-     * A hole in the ids older than this is an insert that rolled back, not one still to commit. Tandem's
-     * transactions write their change-log entry last and take milliseconds; lock waits end after 5 s.
-     */
-    private static final Duration GAP_GRACE = Duration.ofSeconds(10);
+    static final String OPENED = "stream.opened";
 
     @Inject
     ChangeLog log;
-
-    @Inject
-    Clock clock;
 
     @Inject
     @ConfigProperty(name = "tandem.events.retry-millis", defaultValue = "3000")
@@ -71,25 +66,25 @@ public class EventStream {
     }
 
     /**
-     * Opens a stream. Without a Last-Event-ID it starts at the newest event; with one it replays what came after
-     * it, or — when that part of the log was purged — sends {@code reset} so the client reloads instead of
-     * silently missing changes.
+     * Opens a stream. Its first message carries the {@code retry:} delay and, as {@code id}, where the stream
+     * starts, so a client that reconnects before any change arrived still resumes exactly there. Without a
+     * Last-Event-ID the stream starts at the newest event; with one it replays what came after it, or — when
+     * that part of the log was purged — sends {@code reset} so the client reloads instead of silently missing
+     * changes.
      */
     public void subscribe(SseEventSink sink, Sse sse, long userId, Long lastEventId) {
-        long latest = log.latestId();
-        long cursor;
-        sink.send(sse.newEventBuilder().comment("tandem change stream").reconnectDelay(retryMillis).build());
-        if (lastEventId == null || lastEventId > latest) {
-            cursor = latest;
-        } else if (lastEventId < log.purgedThrough()) {
-            sink.send(sse.newEventBuilder().id(Long.toString(latest)).name("reset")
+        StreamHorizon.Start start = StreamHorizon.start(lastEventId, log.latestId(), log.purgedThrough());
+        String cursor = Long.toString(start.cursor());
+        // Jersey writes retry: only for a message with data, so the opening message has a little.
+        sink.send(sse.newEventBuilder().name(OPENED).id(cursor).reconnectDelay(retryMillis)
+                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(String.class, "{\"retry\": " + retryMillis + ", \"last_event_id\": " + cursor + "}").build());
+        if (start.reset()) {
+            sink.send(sse.newEventBuilder().id(cursor).name("reset")
                     .mediaType(MediaType.APPLICATION_JSON_TYPE)
                     .data(String.class, "{\"reason\": \"The events after your last one are no longer kept; reload.\"}").build());
-            cursor = latest;
-        } else {
-            cursor = lastEventId;
         }
-        subscribers.add(new Subscriber(sink, sse, userId, cursor));
+        subscribers.add(new Subscriber(sink, sse, userId, start.cursor()));
     }
 
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
@@ -98,7 +93,7 @@ public class EventStream {
             return;
         }
         try {
-            deliverOnce();
+            Chores.run("event_delivery", this::deliverOnce);
         } finally {
             delivering.set(false);
         }
@@ -112,11 +107,8 @@ public class EventStream {
         long from = subscribers.stream().mapToLong(s -> s.cursor).min().orElse(0);
         List<ChangeEvent> rows = log.after(from, BATCH);
         for (Subscriber subscriber : subscribers) {
-            List<ChangeEvent> pending = rows.stream().filter(e -> e.getId() > subscriber.cursor).toList();
-            List<StreamHorizon.Row> ordered = pending.stream().map(ChangeLog::rowOf).toList();
-            int deliverable = StreamHorizon.deliverable(subscriber.cursor, ordered, clock.instant(), GAP_GRACE).size();
             try {
-                for (ChangeEvent event : pending.subList(0, deliverable)) {
+                for (ChangeEvent event : StreamHorizon.deliverable(subscriber.cursor, rows, ChangeEvent::getId)) {
                     subscriber.sink.send(outbound(subscriber.sse, event));
                     subscriber.cursor = event.getId();
                 }

@@ -1,35 +1,52 @@
 package io.tandem.events.control;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
- * Which change-log rows a stream may deliver now. Ids come from AUTO_INCREMENT, which hands them out at insert,
- * not at commit: transaction B may commit id 11 while A still holds id 10. A reader that sent 11 and continued
- * "after 11" would never send 10. So a stream delivers only a gap-free run after its cursor; a gap is waited for,
- * and given up (a rolled-back insert leaves a hole for ever) once the row after it is older than {@code grace}.
+ * Where a stream starts and what it may send. Change-log ids follow commit order without holes: the change log
+ * takes each id from a counter row that the writing transaction keeps locked until it ends, so the next writer
+ * gets the next id only after this one committed, and a rollback hands its id to the next writer. Whenever a
+ * reader sees id n, every smaller id that will ever exist is visible too. So a stream sends everything after its
+ * cursor, in id order, and waits for nothing: no grace period, and no clock of any node (or of the database)
+ * decides whether an event is delivered. A hole can only be a purged part of the log or an id that rolled back
+ * before ids followed commit order; neither will ever be filled, so neither holds anything back.
  */
 public final class StreamHorizon {
 
-    /** A row of the change log, as far as ordering goes. */
-    public record Row(long id, Instant createdAt) {
+    /** A new stream's cursor (it sends what comes after it) and whether the client must reload first. */
+    public record Start(long cursor, boolean reset) {
     }
 
     private StreamHorizon() {
     }
 
-    /** The rows, in id order, that can be delivered after {@code cursor} without ever skipping a later commit. */
-    public static <R extends Row> List<R> deliverable(long cursor, List<R> rowsAfterCursor, Instant now, Duration grace) {
+    /**
+     * Without a Last-Event-ID a stream starts at the newest event; with one it replays what came after it. An id
+     * beyond the newest (a log restored from a backup) starts at the newest; an id older than the purged part of
+     * the log cannot be replayed completely, so the client is told to reload.
+     */
+    public static Start start(Long lastEventId, long latest, long purgedThrough) {
+        if (lastEventId == null || lastEventId > latest) {
+            return new Start(latest, false);
+        }
+        if (lastEventId < purgedThrough) {
+            return new Start(latest, true);
+        }
+        return new Start(lastEventId, false);
+    }
+
+    /** What a stream at {@code cursor} sends now, from rows read in id order: every row after the cursor. */
+    public static <R> List<R> deliverable(long cursor, List<R> rowsInIdOrder, ToLongFunction<R> id) {
         List<R> deliver = new ArrayList<>();
-        long expected = cursor + 1;
-        for (R row : rowsAfterCursor) {
-            if (row.id() != expected && now.isBefore(row.createdAt().plus(grace))) {
-                break;
+        long last = cursor;
+        for (R row : rowsInIdOrder) {
+            long next = id.applyAsLong(row);
+            if (next > last) {
+                deliver.add(row);
+                last = next;
             }
-            deliver.add(row);
-            expected = row.id() + 1;
         }
         return deliver;
     }

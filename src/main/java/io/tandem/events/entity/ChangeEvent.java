@@ -2,8 +2,6 @@ package io.tandem.events.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
@@ -15,8 +13,8 @@ import java.time.Instant;
 @Table(name = "change_event")
 public class ChangeEvent {
 
+    /** Assigned by the change log in commit order, not by AUTO_INCREMENT. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
     @Column(nullable = false, length = 32)
@@ -45,8 +43,9 @@ public class ChangeEvent {
     protected ChangeEvent() {
     }
 
-    public ChangeEvent(String type, String subjectType, String subjectId, Long version, Long userId, String username,
+    public ChangeEvent(long id, String type, String subjectType, String subjectId, Long version, Long userId, String username,
                        String payload, Instant createdAt) {
+        this.id = id;
         this.type = type;
         this.subjectType = subjectType;
         this.subjectId = subjectId;

@@ -1,11 +1,8 @@
 package io.tandem.platform.idempotency;
 
-import io.tandem.platform.json.JsonConfig;
-import io.tandem.platform.problem.Failures;
+import io.tandem.platform.problem.LockContention;
 import io.tandem.platform.problem.Problem;
-import io.tandem.platform.problem.ProblemException;
 import io.tandem.platform.security.CurrentCaller;
-import io.tandem.platform.web.RequestGate;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -29,7 +26,10 @@ import java.util.regex.Pattern;
  * Safe retries for POSTs: a request with an {@code Idempotency-Key} header runs once per user and key; a retry
  * with the same body gets the first answer again (with {@code Idempotent-Replayed: true}) and changes nothing; the
  * same key with a different body is a 422. Concurrent requests with one key: one runs, the others wait for its
- * answer. Server faults (5xx) free the key so a retry runs for real. Any resource can wrap a POST in {@link #run}.
+ * answer. The key, the effect and the stored answer commit in one transaction ({@link IdempotencyKeys#firstRun}):
+ * an answer exists exactly when its effect does, so a refused request (a problem) or a server fault leaves no key
+ * behind and its retry runs for real. Any resource wraps a POST in {@link #run}, which is also the POST's transaction, with or
+ * without a key: a lock-wait timeout or deadlock rolls all of it back, and {@link LockContention} runs it again.
  */
 @RequestScoped
 public class Idempotency {
@@ -37,7 +37,6 @@ public class Idempotency {
     public static final String HEADER = "Idempotency-Key";
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,128}");
     private static final Duration WAIT_FOR_FIRST = Duration.ofSeconds(15);
-    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
 
     @Inject
     IdempotencyKeys keys;
@@ -52,35 +51,36 @@ public class Idempotency {
     @ConfigProperty(name = "tandem.idempotency.enabled", defaultValue = "true")
     boolean enabled;
 
+    /**
+     * Runs {@code action} as one transaction (the services it calls join it), honouring the key if one was sent.
+     * The action may run more than once (after a lock-contention rollback), so it must do nothing outside it.
+     */
     public Response run(String key, String body, Supplier<Response> action) {
+        String operation = request.getMethod() + " " + request.getRequestURI();
         if (key == null || !enabled) {
-            return action.get();
+            return LockContention.retry(operation, () -> keys.run(action));
         }
         if (!VALID_KEY.matcher(key).matches()) {
             throw Problem.badRequest("Idempotency-Key must be 1-128 visible ASCII characters.").field(HEADER).toException();
         }
         long userId = caller.get().id();
-        String hash = hash(request.getMethod() + " " + request.getRequestURI() + "\n" + canonical(body));
+        String hash = hash(operation + "\n" + canonical(body));
         long deadline = System.nanoTime() + WAIT_FOR_FIRST.toNanos();
         while (true) {
-            try {
-                keys.claim(userId, key, hash);
-                return firstRun(userId, key, action);
-            } catch (RuntimeException claimed) {
-                if (!Failures.isDuplicateKey(claimed)) {
-                    throw claimed;
-                }
-            }
             Optional<IdempotencyKeys.Known> known = keys.find(userId, key);
-            if (known.isPresent()) {
-                if (!known.get().requestHash().equals(hash)) {
-                    throw Problem.of(422, "This Idempotency-Key was already used for a different request.")
-                            .type("idempotency-key-reused").field(HEADER).toException();
+            if (known.isPresent() && !known.get().requestHash().equals(hash)) {
+                throw Problem.of(422, "This Idempotency-Key was already used for a different request.")
+                        .type("idempotency-key-reused").field(HEADER).toException();
+            }
+            if (known.isPresent() && known.get().status() != null) {
+                return replay(known.get());
+            }
+            if (known.isEmpty()) {
+                try {
+                    return LockContention.retry(operation, () -> keys.firstRun(userId, key, hash, action));
+                } catch (KeyInUse inUse) {
+                    // Another request with this key committed its answer meanwhile, or is still running: look again.
                 }
-                if (known.get().status() != null) {
-                    return replay(known.get());
-                }
-                keys.takeOver(userId, key, ABANDONED_AFTER);
             }
             if (System.nanoTime() > deadline) {
                 throw Problem.conflict("A request with this Idempotency-Key is still being processed. Retry shortly.")
@@ -90,34 +90,9 @@ public class Idempotency {
         }
     }
 
-    private Response firstRun(long userId, String key, Supplier<Response> action) {
-        Response response;
-        try {
-            response = action.get();
-        } catch (RuntimeException failure) {
-            Problem problem = failure instanceof ProblemException known ? known.problem() : Failures.toProblem(failure, true);
-            if (problem.status() >= 500) {
-                keys.release(userId, key);
-                throw failure;
-            }
-            response = problem.toResponse(request.getRequestURI(), RequestGate.correlationId(request));
-        }
-        if (response.getStatus() >= 500) {
-            keys.release(userId, key);
-            return response;
-        }
-        keys.complete(userId, key, response.getStatus(), bodyOf(response));
-        return response;
-    }
-
     private static Response replay(IdempotencyKeys.Known known) {
         String type = known.status() >= 400 ? Problem.MEDIA_TYPE : MediaType.APPLICATION_JSON;
         return Response.status(known.status()).type(type).entity(known.body()).header("Idempotent-Replayed", "true").build();
-    }
-
-    private static String bodyOf(Response response) {
-        Object entity = response.getEntity();
-        return entity == null ? null : entity instanceof String text ? text : JsonConfig.JSONB.toJson(entity);
     }
 
     /** The same JSON with other white space is the same request. */

@@ -11,7 +11,10 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
-/** The first answer to a request sent with an {@code Idempotency-Key}, kept to answer its retries. */
+/**
+ * The first answer to a request sent with an {@code Idempotency-Key}, kept to answer its retries. The row is
+ * inserted and answered in the request's own transaction, so a committed row always has its answer.
+ */
 @Entity
 @Table(name = "idempotency_record")
 @IdClass(IdempotencyRecord.Key.class)
@@ -82,10 +85,6 @@ public class IdempotencyRecord {
 
     String responseBody() {
         return responseBody;
-    }
-
-    Instant createdAt() {
-        return createdAt;
     }
 
     void complete(int status, String body) {

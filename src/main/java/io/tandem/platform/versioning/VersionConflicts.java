@@ -18,6 +18,8 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +27,16 @@ import java.util.logging.Logger;
 
 /**
  * Builds what a client gets when its version is stale: who changed the entity and when (in the seeds' words),
- * the current version and state, and every field change made since the client's version, so a UI can show
- * "yours vs theirs". Every conflict is logged as one line (no field values) and counted per entity type.
+ * the current version and state, and the field changes made since the client's version (the newest
+ * {@value #CHANGES_SHOWN}, so a long-stale client still gets a small answer), so a UI can show "yours vs theirs".
+ * Every conflict is logged as one line (no field values) and counted per entity type.
  */
 @ApplicationScoped
 public class VersionConflicts {
 
     private static final Logger LOG = Logger.getLogger(VersionConflicts.class.getName());
+    /** At most this many entries in {@code changes_since}; the newest, since they explain the current state. */
+    static final int CHANGES_SHOWN = 50;
     private static final DateTimeFormatter SEED_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     @Inject
@@ -48,9 +53,12 @@ public class VersionConflicts {
                 .with("message", message)
                 .with("expected_version", expected.version());
         seedMembers(current).forEach(problem::with);
+        ChangesSince changes = changesSince(em, current, expected.version());
         return problem
                 .with("current", JsonConfig.toJsonValue(current))
-                .with("changes_since", changesSince(em, current, expected.version()))
+                .with("changes_since", changes.newest())
+                .with("changes_since_truncated", changes.newest().size() < changes.total())
+                .with("changes_since_total", changes.total())
                 .toException();
     }
 
@@ -83,28 +91,45 @@ public class VersionConflicts {
         return current.getLastModifiedBy() == null ? "another user" : current.getLastModifiedBy();
     }
 
-    /** Every field change made after {@code sinceVersion}, oldest first. */
-    static JsonArray changesSince(EntityManager em, Versioned current, long sinceVersion) {
+    /** The newest field changes made after a version, oldest first, and how many there are in all. */
+    record ChangesSince(JsonArray newest, int total) {
+    }
+
+    /**
+     * The field changes made after {@code sinceVersion}: the newest {@value #CHANGES_SHOWN} (oldest first) are
+     * shown, the rest only counted. Revisions are read newest first, so the ones shown are built first.
+     */
+    static ChangesSince changesSince(EntityManager em, Versioned current, long sinceVersion) {
         List<Revision> revisions = em.createQuery("SELECT r FROM Revision r WHERE r.entityType = :type AND r.entityId = :id"
-                        + " AND r.version > :since ORDER BY r.version", Revision.class)
+                        + " AND r.version > :since ORDER BY r.version DESC", Revision.class)
                 .setParameter("type", current.entityType()).setParameter("id", current.getId())
                 .setParameter("since", sinceVersion).getResultList();
-        JsonArrayBuilder changes = Json.createArrayBuilder();
+        Deque<JsonObject> newest = new ArrayDeque<>();
+        int total = 0;
         for (Revision revision : revisions) {
+            JsonArray fields;
             try (var reader = Json.createReader(new StringReader(revision.getChanges()))) {
-                for (JsonValue change : reader.readArray()) {
-                    JsonObject field = change.asJsonObject();
-                    changes.add(Json.createObjectBuilder()
-                            .add("version", revision.getVersion())
-                            .add("field", field.getString("field"))
-                            .add("old", field.get("old"))
-                            .add("new", field.get("new"))
-                            .add("modified_by", revision.getChangedBy() == null ? JsonValue.NULL : Json.createValue(revision.getChangedBy()))
-                            .add("modified_at", revision.getChangedAt().toString()));
-                }
+                fields = reader.readArray();
+            }
+            total += fields.size();
+            for (int i = fields.size() - 1; i >= 0 && newest.size() < CHANGES_SHOWN; i--) {
+                newest.addFirst(entry(revision, fields.getJsonObject(i)));
             }
         }
-        return changes.build();
+        JsonArrayBuilder shown = Json.createArrayBuilder();
+        newest.forEach(shown::add);
+        return new ChangesSince(shown.build(), total);
+    }
+
+    private static JsonObject entry(Revision revision, JsonObject field) {
+        return Json.createObjectBuilder()
+                .add("version", revision.getVersion())
+                .add("field", field.getString("field"))
+                .add("old", field.get("old"))
+                .add("new", field.get("new"))
+                .add("modified_by", revision.getChangedBy() == null ? JsonValue.NULL : Json.createValue(revision.getChangedBy()))
+                .add("modified_at", revision.getChangedAt().toString())
+                .build();
     }
 
     static String format(Instant instant) {

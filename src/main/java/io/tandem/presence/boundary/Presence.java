@@ -63,14 +63,15 @@ public class Presence {
                 .setParameter(3, Timestamp.from(now.minus(window))).executeUpdate();
         if (stillActive == 0) {
             // Became active (again): make sure a working context exists, and tell the live stream. Heartbeats of
-            // users already active (the common case, every 30 s) cost one UPDATE and nothing else.
-            configOf(me.id());
+            // users already active (the common case, every 30 s) cost one UPDATE and nothing else. The presence
+            // row comes first: creating the context writes a change-log entry, after which nothing may wait.
             int returning = em.createNativeQuery("UPDATE presence SET last_activity_at = ? WHERE user_id = ?")
                     .setParameter(1, Timestamp.from(now)).setParameter(2, me.id()).executeUpdate();
             if (returning == 0) {
                 em.createNativeQuery("INSERT INTO presence (user_id, last_activity_at) VALUES (?, ?)")
                         .setParameter(1, me.id()).setParameter(2, Timestamp.from(now)).executeUpdate();
             }
+            configOf(me.id());
             changes.record("presence.active", "user", String.valueOf(me.id()), null, me.id(), me.username(), null);
         }
         return now;

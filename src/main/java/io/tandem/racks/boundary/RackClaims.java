@@ -158,7 +158,6 @@ public class RackClaims {
         }
         if (holder != null) {
             holder.end(AuditSession.EXPIRED, now);
-            event("rack.lease_expired", holder);
             em.flush();
             LOG.info(() -> "rack_lease_taken_over rack=" + rackCode + " expired_session=" + holder.getId());
         }
@@ -169,6 +168,10 @@ public class RackClaims {
                 Lease.expiry(now, false, leaseTtl, sessionTtl));
         em.persist(session);
         em.flush();
+        // Events last: the change log's lock is held from the first event to the commit (ChangeLog.record).
+        if (holder != null) {
+            event("rack.lease_expired", holder);
+        }
         event("rack.claimed", session);
         LOG.info(() -> "rack_claimed rack=" + rackCode + " session=" + sessionId + " user_id=" + me.id() + " fencing_token=" + token);
         return claimed(session, now, "Rack " + rackCode + " claimed successfully");

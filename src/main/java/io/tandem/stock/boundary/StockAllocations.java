@@ -1,7 +1,6 @@
 package io.tandem.stock.boundary;
 
 import io.tandem.platform.Roles;
-import io.tandem.platform.problem.LockContention;
 import io.tandem.platform.problem.Problem;
 import io.tandem.stock.entity.Allocation;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,12 +12,14 @@ import jakarta.inject.Inject;
 import java.util.List;
 
 /**
- * Allocation with bounded retries: a lock-wait timeout or deadlock rolls the whole allocation back, which makes it
- * safe to run again; after three tries the client gets 503 with Retry-After, never a 500 or half an allocation.
+ * Allocation of all lines or none, checked first. It runs in the transaction the resource opens through
+ * {@code Idempotency.run} (MANDATORY: never in one of its own), which also holds the request's Idempotency-Key
+ * and retries the whole transaction, key included, when a lock-wait timeout or deadlock rolled it back; after
+ * three tries the client gets 503 with Retry-After, never a 500 or half an allocation.
  */
 @Stateless
 @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.USER})
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class StockAllocations {
 
     @Inject
@@ -43,6 +44,6 @@ public class StockAllocations {
                         .field("quantity").toException();
             }
         }
-        return LockContention.retry("allocate", () -> ledger.allocateOnce(lines, orderId));
+        return ledger.allocate(lines, orderId);
     }
 }

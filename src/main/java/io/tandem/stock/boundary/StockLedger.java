@@ -10,8 +10,6 @@ import io.tandem.stock.entity.Product;
 import io.tandem.stock.entity.Stock;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -90,11 +88,10 @@ public class StockLedger {
     }
 
     /**
-     * Allocates every line or none. Rows are locked in primary-key order, so two multi-line allocations that
-     * touch the same rows queue behind each other instead of deadlocking.
+     * Allocates every line or none, in the caller's transaction. Rows are locked in primary-key order, so two
+     * multi-line allocations that touch the same rows queue behind each other instead of deadlocking.
      */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public List<Allocation> allocateOnce(List<Line> lines, Long orderId) {
+    public List<Allocation> allocate(List<Line> lines, Long orderId) {
         Map<Long, Long> wanted = new TreeMap<>();
         for (Line line : lines) {
             Stock stock = find(line.productId(), line.clientId());

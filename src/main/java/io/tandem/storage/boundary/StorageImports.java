@@ -11,6 +11,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.util.HashSet;
@@ -45,7 +46,7 @@ public class StorageImports {
     }
 
     public Summary importInventory(long storageId, Document document) {
-        store.find(StorageSystem.class, storageId);
+        lockInventory(storageId);
         Counts hosts = upsert(Host.class, storageId, document.hosts(), Host.Fields::externalId,
                 (id, fields) -> new Host(id, fields), Host::apply);
         Counts volumes = upsert(Volume.class, storageId, document.volumes(), Volume.Fields::externalId,
@@ -85,6 +86,21 @@ public class StorageImports {
             }
         }
         return new Counts(created, updated, unchanged);
+    }
+
+    /**
+     * Locks the storage system (imports of one system queue) and every host and volume it has, in id order, before
+     * the first change-log entry: from that entry to the commit the change log's lock is held, and a row lock
+     * waited for then (say, a concurrent PUT on a host) would make every other writer of events wait too.
+     */
+    private void lockInventory(long storageId) {
+        if (em.find(StorageSystem.class, storageId, LockModeType.PESSIMISTIC_WRITE) == null) {
+            throw Problem.notFound("There is no " + Versioned.nounOf(StorageSystem.class) + " " + storageId + ".").toException();
+        }
+        for (Class<? extends Versioned> type : List.of(Host.class, Volume.class)) {
+            em.createQuery("SELECT e FROM " + type.getSimpleName() + " e WHERE e.storageId = :storage ORDER BY e.id", type)
+                    .setParameter("storage", storageId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        }
     }
 
     public List<Host> hosts(long storageId) {
