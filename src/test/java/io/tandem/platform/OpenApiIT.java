@@ -11,6 +11,9 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,13 +31,15 @@ class OpenApiIT {
     static String json;
     static JsonObject document;
 
+    /** Fetches the document, and keeps a copy in target/openapi.json to generate a client from. */
     @BeforeAll
-    static void fetch() {
+    static void fetch() throws IOException {
         api = new Api(TestServer.url());
         Answer served = api.send("GET", "/openapi", null, null, null, "Accept", "application/json");
         assertEquals(200, served.status(), served.body());
         json = served.body();
         document = OpenApiLint.parse(json);
+        Files.writeString(Path.of("target", "openapi.json"), json);
     }
 
     @Test

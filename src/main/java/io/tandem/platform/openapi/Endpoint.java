@@ -20,14 +20,10 @@ final class Endpoint {
 
     static final String JSON = "application/json";
 
-    final String method;
-    final String path;
     final Operation operation;
     private final Schemas schemas;
 
-    Endpoint(String method, String path, Operation operation, Schemas schemas) {
-        this.method = method;
-        this.path = path;
+    Endpoint(Operation operation, Schemas schemas) {
         this.operation = operation;
         this.schemas = schemas;
     }
@@ -136,8 +132,7 @@ final class Endpoint {
     /** Problems this operation can answer, each a shared problem+json response. */
     Endpoint problems(int... statuses) {
         for (int status : statuses) {
-            operation.getResponses().addAPIResponse(Integer.toString(status),
-                    OASFactory.createAPIResponse().ref(Endpoints.RESPONSES + Endpoints.problemName(status)));
+            operation.getResponses().addAPIResponse(Integer.toString(status), OASFactory.createAPIResponse().ref(Problems.ref(status)));
         }
         return this;
     }

@@ -1,6 +1,5 @@
 package io.tandem.platform.openapi;
 
-import io.tandem.platform.problem.Problem;
 import io.tandem.platform.versioning.Versioned;
 import io.tandem.platform.versioning.VersionedResource;
 import io.tandem.platform.web.Page;
@@ -26,26 +25,20 @@ import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Puts operations into the document. A JAX-RS resource method gives its HTTP method, path, parameters and (when it
  * returns a type rather than a {@code Response}) its answer by reflection, so those cannot drift from the code; a
  * versioned collection gives its seven operations from one call. Every operation gets the problems its kind can
- * answer: 401 unless public, 404 with a path parameter, 400 with a body or query, 413/415 with a body, 503 (the
- * database is busy) when it writes, and a problem+json {@code default} for anything else (405, 500).
+ * answer: 401 (a public one too: a token that is sent must be valid), 404 with a path parameter, 400 with a body or
+ * query, 413/415 with a body, 503 (the database is busy) when it writes, and a problem+json {@code default} for
+ * anything else (405, 500).
  */
 final class Endpoints {
 
     static final String BEARER = "bearer";
-    static final String RESPONSES = "#/components/responses/";
-
-    private static final Map<Integer, String> PROBLEMS = Map.ofEntries(
-            Map.entry(400, "BadRequest"), Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"),
-            Map.entry(404, "NotFound"), Map.entry(409, "Conflict"), Map.entry(412, "PreconditionFailed"),
-            Map.entry(413, "ContentTooLarge"), Map.entry(415, "UnsupportedMediaType"),
-            Map.entry(422, "UnprocessableContent"), Map.entry(428, "PreconditionRequired"),
-            Map.entry(429, "TooManyRequests"), Map.entry(503, "ServiceUnavailable"));
 
     private static final Map<String, String> PARAMETER_HELP = Map.of(
             "If-Match", "The version you read as its ETag (\"3\"), instead of `version` in the body.",
@@ -58,19 +51,11 @@ final class Endpoints {
 
     final Schemas schemas;
     private final OpenAPI document;
-    private final java.util.Set<String> tags = new TreeSet<>();
+    private final Set<String> tags = new TreeSet<>();
 
     Endpoints(OpenAPI document) {
         this.document = document;
         this.schemas = new Schemas(document.getComponents());
-    }
-
-    static String problemName(int status) {
-        String name = PROBLEMS.get(status);
-        if (name == null) {
-            throw new IllegalArgumentException("No shared problem response for " + status);
-        }
-        return name;
     }
 
     /** The operation of a JAX-RS resource method, read from its annotations (inherited ones too, as JAX-RS does). */
@@ -92,7 +77,7 @@ final class Endpoints {
     }
 
     /** The seven operations of a versioned collection (see {@link VersionedResource}). */
-    Collection versioned(Class<? extends VersionedResource<?, ?>> resource) {
+    VersionedOperations versioned(Class<? extends VersionedResource<?, ?>> resource) {
         var bindings = Types.bindings(resource);
         Class<?> entity = Types.raw(bindings.get(VersionedResource.class.getTypeParameters()[0]));
         Type fieldsType = bindings.get(VersionedResource.class.getTypeParameters()[1]);
@@ -101,7 +86,7 @@ final class Endpoints {
         String name = entity.getSimpleName();
         Schema fields = schemas.request(fieldsType);
         Schema update = itemWithVersion(fieldsType, name + "Update");
-        Collection collection = new Collection(
+        VersionedOperations collection = new VersionedOperations(
                 of(resource, "list").id("list" + plural(name)).summary("List " + many),
                 of(resource, "get").id("get" + name).summary("Get a " + one).ok(entity)
                         .successHeader("ETag", "The version, \"<version>\"."),
@@ -123,7 +108,7 @@ final class Endpoints {
     }
 
     /** The operations of one versioned collection, for the few that add to them. */
-    record Collection(Endpoint list, Endpoint get, Endpoint create, Endpoint replace, Endpoint patch, Endpoint delete,
+    record VersionedOperations(Endpoint list, Endpoint get, Endpoint create, Endpoint replace, Endpoint patch, Endpoint delete,
                       Endpoint history) {
     }
 
@@ -136,14 +121,14 @@ final class Endpoints {
     }
 
     /** The tags the operations used, one per business component. */
-    java.util.Set<String> tags() {
+    Set<String> tags() {
         return tags;
     }
 
     private Endpoint add(String http, String path, String tag, String operationId) {
         Operation operation = OASFactory.createOperation().operationId(operationId).addTag(tag)
                 .responses(OASFactory.createAPIResponses().addAPIResponse("default",
-                        OASFactory.createAPIResponse().ref(RESPONSES + "Problem")));
+                        OASFactory.createAPIResponse().ref(Problems.ref(Problems.ANY))));
         tags.add(tag);
         PathItem item = document.getPaths().getPathItem(path);
         if (item == null) {
@@ -155,7 +140,7 @@ final class Endpoints {
             throw new IllegalStateException(http + " " + path + " is documented twice");
         }
         item.setOperation(verb, operation);
-        Endpoint endpoint = new Endpoint(http, path, operation, schemas).problems(401);
+        Endpoint endpoint = new Endpoint(operation, schemas).problems(401);
         return http.equals(HttpMethod.GET) ? endpoint : endpoint.problems(503);
     }
 
@@ -191,21 +176,14 @@ final class Endpoints {
 
     /** A PUT or PATCH body: the editable fields plus the version the client read. */
     Schema itemWithVersion(Type fields, String name) {
-        return schemas.define(name, Object.class, fieldsOf(fields).addProperty("version", version()));
+        return schemas.define(name, Object.class, schemas.requestObject(fields).addProperty("version", version()));
     }
 
     /** An item of a bulk save: a new one without {@code id}, or an update with {@code id} and {@code version}. */
     Schema itemWithIdAndVersion(Type fields, String name) {
-        return schemas.define(name, Object.class, fieldsOf(fields)
+        return schemas.define(name, Object.class, schemas.requestObject(fields)
                 .addProperty("id", Schemas.simple(SchemaType.INTEGER, "int64").description("Absent for a new item."))
                 .addProperty("version", version()));
-    }
-
-    private Schema fieldsOf(Type fields) {
-        schemas.request(fields);
-        Schema copy = OASFactory.createSchema().type(SchemaType.OBJECT);
-        document.getComponents().getSchemas().get(Schemas.nameOf(fields)).getProperties().forEach(copy::addProperty);
-        return copy;
     }
 
     private static Schema version() {
@@ -262,68 +240,5 @@ final class Endpoints {
 
     static String plural(String noun) {
         return noun.endsWith("s") ? noun + "es" : noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s";
-    }
-
-    /** The Problem schema and the shared problem responses every operation refers to. */
-    void problemComponents() {
-        schemas.define("Problem", Problem.class, OASFactory.createSchema().type(SchemaType.OBJECT)
-                .description("RFC 9457 problem details. Other members appear where a problem type defines them "
-                        + "(e.g. `details` of a bulk save, `available` of a stock conflict).")
-                .addProperty("type", Schemas.simple(SchemaType.STRING, "uri-reference")
-                        .description("`about:blank` or one of Tandem's, e.g. `/problems/version-conflict`."))
-                .addProperty("title", Schemas.simple(SchemaType.STRING, null))
-                .addProperty("status", Schemas.simple(SchemaType.INTEGER, "int32"))
-                .addProperty("detail", Schemas.simple(SchemaType.STRING, null))
-                .addProperty("instance", Schemas.simple(SchemaType.STRING, null).description("The request path."))
-                .addProperty("correlation_id", Schemas.simple(SchemaType.STRING, null)
-                        .description("Also in the X-Correlation-Id header and the server log."))
-                .addProperty("field", Schemas.simple(SchemaType.STRING, null).description("The request field at fault."))
-                .addProperty("error", Schemas.simple(SchemaType.STRING, null))
-                .addProperty("message", Schemas.simple(SchemaType.STRING, null))
-                .addProperty("expected_version", Schemas.simple(SchemaType.INTEGER, "int64"))
-                .addProperty("current_version", Schemas.simple(SchemaType.INTEGER, "int64"))
-                .addProperty("last_modified_by", Schemas.simple(SchemaType.STRING, null).nullable(true))
-                .addProperty("last_modified_at", Schemas.simple(SchemaType.STRING, "date-time").nullable(true))
-                .addProperty("current", Schemas.simple(SchemaType.OBJECT, null).description("The entity as it is now."))
-                .addProperty("changes_since", Schemas.arrayOf(Schemas.ref("ChangeSince")))
-                .required(java.util.List.of("type", "title", "status")).additionalPropertiesBoolean(true));
-        schemas.define("ChangeSince", Object.class, OASFactory.createSchema().type(SchemaType.OBJECT)
-                .addProperty("version", Schemas.simple(SchemaType.INTEGER, "int64"))
-                .addProperty("field", Schemas.simple(SchemaType.STRING, null))
-                .addProperty("old", OASFactory.createSchema().description("Any JSON value."))
-                .addProperty("new", OASFactory.createSchema().description("Any JSON value."))
-                .addProperty("modified_by", Schemas.simple(SchemaType.STRING, null).nullable(true))
-                .addProperty("modified_at", Schemas.simple(SchemaType.STRING, "date-time")));
-        problem(0, "Problem", "Any other failure as problem+json: 405 a wrong method (with `Allow`), 500 a server fault.");
-        problem(400, null, "Bad JSON, a missing or wrongly typed field (named in `field`), or a bad query parameter.");
-        problem(401, null, "No access token where one is needed, or an invalid, expired or revoked one.");
-        problem(403, null, "The caller may not do this.");
-        problem(404, null, "Nothing at this path, or no such item.");
-        problem(409, null, "Conflicts with the current state: a stale `version` in the body (`/problems/version-conflict`, "
-                + "with `current` and `changes_since`), or a rule of the operation.");
-        problem(412, null, "A stale `If-Match` (`/problems/version-conflict`, the current state as for 409).");
-        problem(413, null, "The body is too large, or has too many items.");
-        problem(415, null, "The body is not JSON.");
-        problem(422, null, "Understood but not possible: an Idempotency-Key reused with another body, or a rule of the operation.");
-        problem(428, null, "Neither `version` in the body nor `If-Match`.");
-        problem(429, "TooManyRequests", "Too many failed sign-ins; wait for `Retry-After` seconds.");
-        problem(503, "ServiceUnavailable", "The database is busy (lock wait or deadlock); retry after `Retry-After` seconds.");
-        document.getComponents().getResponses().get("TooManyRequests").addHeader("Retry-After", retryAfter());
-        document.getComponents().getResponses().get("ServiceUnavailable").addHeader("Retry-After", retryAfter());
-        document.getComponents().getResponses().get("Unauthorized").addHeader("WWW-Authenticate",
-                OASFactory.createHeader().schema(Schemas.simple(SchemaType.STRING, null)));
-        document.getComponents().addSecurityScheme(BEARER, OASFactory.createSecurityScheme()
-                .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP).scheme("bearer")
-                .bearerFormat("JWT").description("The `access_token` of POST /api/auth/login or /api/auth/refresh."));
-    }
-
-    private void problem(int status, String name, String description) {
-        document.getComponents().addResponse(name != null ? name : problemName(status), OASFactory.createAPIResponse()
-                .description(description).content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                        OASFactory.createMediaType().schema(Schemas.ref("Problem")))));
-    }
-
-    private static org.eclipse.microprofile.openapi.models.headers.Header retryAfter() {
-        return OASFactory.createHeader().description("Seconds to wait.").schema(Schemas.simple(SchemaType.INTEGER, "int32"));
     }
 }

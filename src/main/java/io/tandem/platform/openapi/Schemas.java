@@ -176,19 +176,27 @@ final class Schemas {
     /** A record or bean of Tandem's own: a component schema, made once per name. */
     private Schema named(Type type, Class<?> raw, boolean answer) {
         String name = nameOf(type);
-        if (madeAsAnswer.containsKey(name)) {
-            if (madeAsAnswer.get(name) != answer) {
+        Boolean before = madeAsAnswer.putIfAbsent(name, answer);
+        if (before != null) {
+            if (before != answer) {
                 throw new IllegalStateException(name + " is both a request body and an answer; give each its own record");
             }
             return ref(name);
         }
-        madeAsAnswer.put(name, answer);
+        return define(name, type, object(type, raw, answer));
+    }
+
+    /** A request record's members as an object schema of its own, to add more to (a version, an id). */
+    Schema requestObject(Type record) {
+        return object(record, Types.raw(record), false);
+    }
+
+    private Schema object(Type type, Class<?> raw, boolean answer) {
         if (!answer && !raw.isRecord()) {
             throw new IllegalArgumentException("Request bodies are records (Bodies reads only records): " + type);
         }
         Map<TypeVariable<?>, Type> bindings = type instanceof ParameterizedType parameterized
                 ? Types.bind(new HashMap<>(), parameterized) : Map.of();
-        named.put(name, type);
         Schema object = OASFactory.createSchema().type(SchemaType.OBJECT);
         members(raw).forEach((member, typed) -> {
             Type resolved = Types.resolve(typed.type(), bindings);
@@ -197,16 +205,19 @@ final class Schemas {
                 object.addRequired(member);
             }
         });
-        return define(name, type, object);
+        return object;
     }
 
-    /** In OpenAPI 3.0 a reference ignores its siblings: a nullable reference is {@code allOf: [ref], nullable}. */
+    /**
+     * In OpenAPI 3.0 a reference ignores its siblings, and {@code nullable} counts only next to a {@code type}: a
+     * nullable reference (always to an object here) is {@code {type: object, allOf: [ref], nullable: true}}.
+     */
     static Schema nullable(Schema schema, boolean nullable) {
         if (!nullable) {
             return schema;
         }
         if (schema.getRef() != null) {
-            return OASFactory.createSchema().allOf(List.of(schema)).nullable(true);
+            return OASFactory.createSchema().type(SchemaType.OBJECT).allOf(List.of(schema)).nullable(true);
         }
         return schema.nullable(true);
     }

@@ -51,9 +51,11 @@ import org.eclipse.microprofile.openapi.OASModelReader;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The OpenAPI document of {@code GET /openapi}, built in code ({@code mp.openapi.model.reader}) with annotation
@@ -72,11 +74,15 @@ public class TandemOpenApi implements OASModelReader {
                 .info(OASFactory.createInfo().title("Tandem").version("1.0").description(
                         "Concurrent-safe business data: optimistic locking, atomic operations, presence and rack audits. "
                                 + "JSON is snake_case; times are ISO-8601 UTC; errors are application/problem+json."))
+                .servers(List.of(OASFactory.createServer().url("/").description("The server that served this document.")))
                 .paths(OASFactory.createPaths())
                 .components(OASFactory.createComponents())
                 .security(List.of(Endpoint.bearer()));
+        document.getComponents().addSecurityScheme(Endpoints.BEARER, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                .description("The `access_token` of POST /api/auth/login or /api/auth/refresh."));
         Endpoints api = new Endpoints(document);
-        api.problemComponents();
+        Problems.addTo(document.getComponents(), api.schemas);
         auth(api);
         versionedCollections(api);
         stockAndPeople(api);
@@ -85,9 +91,26 @@ public class TandemOpenApi implements OASModelReader {
         platform(api);
         api.schemas.refine(RevisionView.class, "changes", Schemas.arrayOf(api.schemas.object("FieldChange",
                 "field", String.class, "old", Object.class, "new", Object.class)));
-        api.tags().forEach(tag -> document.addTag(OASFactory.createTag().name(tag)));
+        api.tags().forEach(tag -> document.addTag(OASFactory.createTag().name(tag).description(TAGS.get(tag))));
         return document;
     }
+
+    /** One tag per business component (the package under io.tandem). */
+    private static final Map<String, String> TAGS = Map.ofEntries(
+            Map.entry("auth", "Sign-in, tokens and user administration."),
+            Map.entry("core", "Customers and projects."),
+            Map.entry("employees", "Employee profiles, leave balances and hourly rates."),
+            Map.entry("events", "The live change stream (Server-Sent Events)."),
+            Map.entry("leave", "Leave requests, decided exactly once."),
+            Map.entry("orders", "Orders with unique order numbers."),
+            Map.entry("platform", "Health, metrics and this document, served by the runtime."),
+            Map.entry("portfolio", "The portfolio planner's versioned collections."),
+            Map.entry("presence", "Heartbeats, who is active, and each user's working context."),
+            Map.entry("racks", "Rack audits: claims with leases, sessions and offline sync."),
+            Map.entry("san", "SAN zones and aliases of a project, single and in bulk."),
+            Map.entry("stock", "Products, clients, stock rows and atomic allocations."),
+            Map.entry("storage", "Storage systems and their imported hosts and volumes."),
+            Map.entry("timesheets", "Weekly timesheets and their payroll."));
 
     private static void auth(Endpoints api) {
         api.of(AuthResource.class, "login").publicly().summary("Sign in").body(AuthResource.Credentials.class)

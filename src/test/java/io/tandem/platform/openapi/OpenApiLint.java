@@ -83,7 +83,12 @@ public final class OpenApiLint {
         }
         checkSecurity("security (global)", document.get("security"), schemes);
         Set<String> tags = new TreeSet<>();
-        document.getJsonArray("tags") .forEach(tag -> tags.add(tag.asJsonObject().getString("name")));
+        document.getJsonArray("tags").forEach(tag -> {
+            tags.add(tag.asJsonObject().getString("name"));
+            if (tag.asJsonObject().getString("description", "").isBlank()) {
+                findings.add("tags: " + tag.asJsonObject().getString("name") + " has no description");
+            }
+        });
         Map<String, String> operationIds = new HashMap<>();
         operations(document).forEach((where, operation) -> {
             String id = operation.getString("operationId", null);
@@ -226,11 +231,14 @@ public final class OpenApiLint {
         }
     }
 
-    /** Every $ref points at something in this document. */
+    /** Every $ref points at something in this document; {@code nullable} stands next to a {@code type} (OAS 3.0.3). */
     private void checkReferences(JsonValue value, String where) {
         if (value instanceof JsonObject object) {
             if (object.get("$ref") instanceof JsonString ref && pointer(ref.getString()) == null) {
                 findings.add(where + ": $ref " + ref.getString() + " points at nothing");
+            }
+            if (object.containsKey("nullable") && !object.containsKey("type")) {
+                findings.add(where + ": nullable without a type has no effect");
             }
             object.forEach((key, child) -> checkReferences(child, where + "/" + key));
         } else if (value.getValueType() == JsonValue.ValueType.ARRAY) {

@@ -106,6 +106,8 @@ class OpenApiTest {
                 Map.entry("is not snake_case", Json.createPatchBuilder().add("/components/schemas/Customer/properties/contactEmail",
                         Json.createObjectBuilder().add("type", "string").build()).build()),
                 Map.entry("points at nothing", Json.createPatchBuilder().replace(login + "/responses/401/$ref", "#/components/responses/Nope").build()),
+                Map.entry("nullable without a type", Json.createPatchBuilder().remove("/components/schemas/TimesheetsView/properties/payroll/type").build()),
+                Map.entry("has no description", Json.createPatchBuilder().remove("/tags/0/description").build()),
                 Map.entry("swagger-parser", Json.createPatchBuilder().add("/paths/~1api~1auth~1me/get/responses/200/bogus", 1).build()));
         broken.forEach((expected, patch) -> {
             List<String> findings = OpenApiLint.lint(patch.apply(document).toString());
