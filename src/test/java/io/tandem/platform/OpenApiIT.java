@@ -91,6 +91,21 @@ class OpenApiIT {
         assertTrue(findings.isEmpty(), () -> String.join("\n", findings));
     }
 
+    /** A generated client asks only for problem+json where the success is a bodiless 204; that must still work. */
+    @Test
+    void aCallThatAcceptsOnlyProblems_stillSucceedsWhereTheSuccessHasNoBody() {
+        String token = api.admin().access();
+        long id = api.post("/api/core/customers", token, Json.createObjectBuilder().add("name", "Accept check").build())
+                .json().getJsonNumber("id").longValue();
+        Answer deleted = api.send("DELETE", "/api/core/customers/" + id + "?version=1", token, null, null,
+                "Accept", "application/problem+json");
+        assertEquals(204, deleted.status(), deleted.body());
+        Answer missing = api.send("DELETE", "/api/core/customers/" + id + "?version=1", token, null, null,
+                "Accept", "application/problem+json");
+        missing.problem(404);
+        assertEquals(204, api.send("POST", "/api/auth/logout", token, null, null, "Accept", "application/problem+json").status());
+    }
+
     private static Answer wire(List<String> findings, String method, String path, String token, String contentType, String body) {
         Answer answer = api.send(method, path, token, contentType, body);
         findings.addAll(WireCheck.check(document, method, path, answer.status(), answer.header("Content-Type").orElse(null), answer.body()));

@@ -61,7 +61,7 @@ class OpenApiTest {
     @Test
     void aVersionedCollectionHasItsSevenOperations_withVersionsAndMergePatch() {
         JsonObject item = document.getJsonObject("paths").getJsonObject("/api/san/zones/{id}");
-        assertEquals(Set.of("get", "put", "patch", "delete", "parameters").containsAll(item.keySet()), true, item.keySet()::toString);
+        assertEquals(Set.of("get", "put", "patch", "delete"), item.keySet());
         assertTrue(item.getJsonObject("patch").getJsonObject("requestBody").getJsonObject("content").containsKey("application/merge-patch+json"));
         assertEquals(Set.of("200", "400", "401", "404", "409", "412", "413", "415", "428", "503", "default"),
                 item.getJsonObject("put").getJsonObject("responses").keySet());
