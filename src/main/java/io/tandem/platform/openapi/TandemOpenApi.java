@@ -119,9 +119,15 @@ public class TandemOpenApi implements OASModelReader {
                 .body(AuthResource.RefreshRequest.class).ok(SignedIn.class).problems(401);
         api.of(AuthResource.class, "logout").summary("End this sign-in: its tokens stop working at once").noContent();
         api.of(AuthResource.class, "me").summary("The caller");
+        api.of(AuthResource.class, "changePassword").summary("Change your own password; your other sign-ins end")
+                .body(AuthResource.PasswordChange.class).noContent().problems(403, 429);
+        api.of(AuthResource.class, "purge").summary("Forget ended sign-ins now (a timer does it hourly)").who("ADMIN")
+                .ok(api.schemas.object("PurgedSignIns", "purged", int.class));
         api.of(UsersResource.class, "create").summary("Create a user").who("ADMIN").body(Users.NewUser.class)
                 .created(UserView.class).problems(409);
         api.of(UsersResource.class, "list").summary("List users").who("ADMIN");
+        api.of(UsersResource.class, "resetPassword").summary("Set a user's password; all their sign-ins end").who("ADMIN")
+                .body(UsersResource.PasswordReset.class).noContent();
         api.of(UsersResource.class, "get").summary("Get a user").who("ADMIN").ok(UserView.class)
                 .successHeader("ETag", "The version, \"<version>\".");
         api.of(UsersResource.class, "history").summary("Revisions of a user, newest first").who("ADMIN");
@@ -286,6 +292,8 @@ public class TandemOpenApi implements OASModelReader {
                         "lock_ttl_remaining", long.class, "fencing_token", long.class, "message", String.class));
         api.of(SessionsResource.class, "complete").summary("End a session and free its rack").who("the holder or a MANAGER")
                 .problems(409);
+        api.of(SyncResource.class, "purge").summary("Forget old sync replay records now (a timer does it hourly)")
+                .who("ADMIN").ok(api.schemas.object("PurgedSyncRecords", "purged", int.class));
         api.of(SyncResource.class, "batch").summary("Sync audit records captured offline, each on its own")
                 .who("the session's holder").body(SyncResource.Batch.class).problems(413)
                 .ok(api.schemas.object("SyncOutcome", "results", Schemas.arrayOf(syncResult(api)),

@@ -1,4 +1,4 @@
-package io.tandem.platform.openapi;
+package io.tandem.platform.web;
 
 import io.tandem.platform.problem.Problem;
 import jakarta.ws.rs.container.ContainerRequestContext;
