@@ -22,11 +22,22 @@ public final class TestServer {
     private final MariaDbServer mariaDb;
     private final PayaraProcess payara;
     private final String jdbcUrl;
+    private final Path log;
 
-    private TestServer(MariaDbServer mariaDb, PayaraProcess payara, String jdbcUrl) {
+    private TestServer(MariaDbServer mariaDb, PayaraProcess payara, String jdbcUrl, Path log) {
         this.mariaDb = mariaDb;
         this.payara = payara;
         this.jdbcUrl = jdbcUrl;
+        this.log = log;
+    }
+
+    /** What the server has logged so far (its console output). */
+    public static String log() {
+        try {
+            return Files.readString(get().log, java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The base URL of the deployed WAR (root context). */
@@ -65,7 +76,7 @@ public final class TestServer {
             };
             PayaraProcess payara = PayaraProcess.start(Path.of(System.getProperty("payara.microJar")),
                     Path.of(System.getProperty("tandem.it.war")), database, work);
-            return new TestServer(mariaDb, payara, database);
+            return new TestServer(mariaDb, payara, database, work.resolve("payara.log"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

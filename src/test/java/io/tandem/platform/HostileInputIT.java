@@ -206,6 +206,20 @@ class HostileInputIT {
     }
 
     @Test
+    void referencesMustExist() {
+        long product = api.post("/api/products", manager, Json.createObjectBuilder().add("sku", "FUZZ-" + System.nanoTime())
+                .add("name", "Fuzz").build()).ok().getJsonNumber("id").longValue();
+        long client = api.post("/api/clients", manager, Json.createObjectBuilder().add("name", "Fuzz").build()).ok()
+                .getJsonNumber("id").longValue();
+        JsonObject stock = api.post("/api/stock", manager, Json.createObjectBuilder().add("product_id", product)
+                .add("client_id", client).add("quantity_on_hand", 5).build()).ok();
+        assertEquals("order_id", send("POST /api/stock/allocate", manager, Input.json("no such order",
+                "{\"product_id\": " + product + ", \"client_id\": " + client + ", \"quantity\": 1, \"order_id\": " + MISSING + "}"), false)
+                .json().getString("field"));
+        assertEquals(5, api.get("/api/stock/" + stock.getInt("id"), manager).ok().getInt("quantity_on_hand"));
+    }
+
+    @Test
     void malformedHeadersMethodsAndPathsAreProblems() {
         long target = customer();
         Map<String, Long> before = fingerprint();

@@ -136,5 +136,6 @@ class PlatformIT {
         JsonObject clock = api.get("/api/test/clock", api.admin().access()).ok();
         assertEquals(0, clock.getInt("offset_seconds"));
         assertFalse(clock.getBoolean("frozen"));
+        assertTrue(TestServer.log().contains("tandem.test.clock-control is ON"), "a warning at every start while it is on");
     }
 }

@@ -1,5 +1,6 @@
 package io.tandem.stock.boundary;
 
+import io.tandem.orders.entity.Order;
 import io.tandem.platform.Roles;
 import io.tandem.platform.problem.Problem;
 import io.tandem.platform.security.CurrentCaller;
@@ -92,6 +93,9 @@ public class StockLedger {
      * multi-line allocations that touch the same rows queue behind each other instead of deadlocking.
      */
     public List<Allocation> allocate(List<Line> lines, Long orderId) {
+        if (orderId != null && em.find(Order.class, orderId) == null) {
+            throw Problem.badRequest("order_id " + orderId + " refers to no order.").field("order_id").toException();
+        }
         Map<Long, Long> wanted = new TreeMap<>();
         for (Line line : lines) {
             Stock stock = find(line.productId(), line.clientId());
