@@ -209,7 +209,8 @@ final class Endpoints {
         throw new IllegalArgumentException(resource.getSimpleName() + "." + name + " is not a resource method");
     }
 
-    private static String httpMethod(Method method) {
+    /** The HTTP method a resource method answers (@GET, @POST …), or null for a sub-resource locator. */
+    static String httpMethod(Method method) {
         for (Annotation annotation : method.getAnnotations()) {
             HttpMethod http = annotation.annotationType().getAnnotation(HttpMethod.class);
             if (http != null) {

@@ -5,7 +5,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -161,13 +160,7 @@ public record ResourceMethods(List<ResourceMethod> all, List<ResourceMethod> hid
     }
 
     private static String httpMethod(Method method) {
-        for (Annotation annotation : method.getAnnotations()) {
-            HttpMethod http = annotation.annotationType().getAnnotation(HttpMethod.class);
-            if (http != null) {
-                return http.value();
-            }
-        }
-        return null;
+        return Endpoints.httpMethod(method);
     }
 
     /** The concrete @Path classes among the WAR's compiled classes. */
