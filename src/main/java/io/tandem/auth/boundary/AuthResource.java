@@ -1,5 +1,6 @@
 package io.tandem.auth.boundary;
 
+import io.tandem.platform.timers.Chores;
 import io.tandem.platform.json.Bodies;
 import io.tandem.platform.problem.Require;
 import io.tandem.platform.security.CurrentCaller;
@@ -80,7 +81,7 @@ public class AuthResource {
     @Path("purge")
     @Consumes(MediaType.WILDCARD)
     public Map<String, Object> purge() {
-        return Map.of("purged", signIns.purgeEndedNow());
+        return Map.of("purged", Chores.drain(signIns::purgeEndedNow));
     }
 
     @GET

@@ -23,7 +23,7 @@ public class SignInPurge {
     @Schedule(hour = "*", minute = "23", persistent = false)
     public void purge() {
         Chores.run("sign_in_purge", () -> {
-            int purged = signIns.purgeEnded();
+            int purged = Chores.drain(signIns::purgeEnded);
             LOG.fine(() -> "sign_in_purge purged=" + purged);
         });
     }

@@ -1,5 +1,6 @@
 package io.tandem.auth.boundary;
 
+import io.tandem.platform.timers.Chores;
 import io.tandem.auth.control.AccessTokens;
 import io.tandem.auth.control.InvalidTokenException;
 import io.tandem.auth.control.RefreshRules;
@@ -22,6 +23,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -147,9 +149,9 @@ public class SignIns {
      * may run it.
      */
     public int purgeEnded() {
-        Instant before = clock.instant().minus(purgeAfter);
-        return em.createQuery("DELETE FROM TokenFamily f WHERE f.expiresAt < :before OR f.revokedAt < :before")
-                .setParameter("before", before).executeUpdate();
+        Timestamp before = Timestamp.from(clock.instant().minus(purgeAfter));
+        return em.createNativeQuery("DELETE FROM token_family WHERE expires_at < ? OR revoked_at < ? LIMIT " + Chores.BATCH)
+                .setParameter(1, before).setParameter(2, before).executeUpdate();
     }
 
     /** {@link #purgeEnded} when an operator asks for it. */

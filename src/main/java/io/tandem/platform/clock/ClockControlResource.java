@@ -54,7 +54,8 @@ public class ClockControlResource {
     public Map<String, Object> set(String body) {
         requireEnabled();
         Long seconds = Bodies.read(body, Offset.class).offsetSeconds();
-        if (seconds == null || Math.abs(seconds) > Duration.ofDays(3650).toSeconds()) {
+        long tenYears = Duration.ofDays(3650).toSeconds();
+        if (seconds == null || seconds < -tenYears || seconds > tenYears) {
             throw Problem.badRequest("offset_seconds is required (at most ten years either way).")
                     .field("offset_seconds").toException();
         }

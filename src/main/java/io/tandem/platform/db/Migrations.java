@@ -1,7 +1,6 @@
 package io.tandem.platform.db;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
@@ -11,7 +10,6 @@ import jakarta.ejb.TransactionAttributeType;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
-import javax.sql.DataSource;
 import java.util.logging.Logger;
 
 /**
@@ -26,15 +24,12 @@ public class Migrations {
 
     private static final Logger LOG = Logger.getLogger(Migrations.class.getName());
 
-    @Resource(lookup = DatabaseDefinition.JNDI_NAME)
-    DataSource dataSource;
-
     private volatile boolean done;
 
     @PostConstruct
     void migrate() {
         MigrateResult result = Flyway.configure(Migrations.class.getClassLoader())
-                .dataSource(dataSource)
+                .dataSource(TandemDataSource.forMigrations())
                 .locations("classpath:db/migration")
                 .baselineOnMigrate(false)
                 .load()

@@ -28,6 +28,19 @@ public class TandemDataSource implements DataSource {
     private int loginTimeout;
 
     public TandemDataSource() {
+        this(false);
+    }
+
+    /**
+     * Connections for schema migrations: outside the pool (so no statement timeout) and without a socket timeout,
+     * since building an index on a large table may rightly take minutes, and an interrupted DDL on MySQL cannot be
+     * rolled back.
+     */
+    public static TandemDataSource forMigrations() {
+        return new TandemDataSource(true);
+    }
+
+    private TandemDataSource(boolean forMigrations) {
         Config config = ConfigProvider.getConfig(TandemDataSource.class.getClassLoader());
         String dataDir = config.getOptionalValue("tandem.data.dir", String.class).orElse("data");
         int lockWaitSeconds = config.getOptionalValue("tandem.db.lock-wait-timeout-seconds", Integer.class).orElse(5);
@@ -52,7 +65,7 @@ public class TandemDataSource implements DataSource {
             // A database that is down, unreachable or frozen must cost a request seconds, not the whole outage:
             // connecting and every read are bounded, and the failure is answered 503 (Failures).
             properties.putIfAbsent("connectTimeout", Long.toString(connectTimeout.toMillis()));
-            properties.putIfAbsent("socketTimeout", Long.toString(socketTimeout.toMillis()));
+            properties.putIfAbsent("socketTimeout", forMigrations ? "0" : Long.toString(socketTimeout.toMillis()));
         } else if (url.startsWith("jdbc:h2:")) {
             this.driver = new org.h2.Driver();
         } else {

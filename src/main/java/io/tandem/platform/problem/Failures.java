@@ -101,7 +101,9 @@ public final class Failures {
                         || t instanceof jakarta.persistence.QueryTimeoutException
                         || String.valueOf(t.getMessage()).startsWith("Error in allocating a connection"));
         return unavailable
-                ? Optional.of(Problem.of(503, "The database is not available right now. Please retry shortly.")
+                // A commit cut off by a timeout may still have happened: say so, rather than promise a safe retry.
+                ? Optional.of(Problem.of(503, "The database is not available right now. Please retry shortly; if this "
+                        + "was a change, check whether it was saved first, or retry it with the same Idempotency-Key.")
                 .type("database-unavailable").header("Retry-After", "5"))
                 : Optional.empty();
     }

@@ -1,5 +1,9 @@
 package io.tandem.platform.timers;
 
+import io.tandem.platform.problem.Failures;
+
+import java.util.function.IntSupplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -17,12 +21,28 @@ public final class Chores {
     private Chores() {
     }
 
+    /** Rows a purge deletes per transaction: a backlog is worked off in short transactions, never one long DELETE. */
+    public static final int BATCH = 1000;
+
+    /** Runs {@code batch} (one transaction deleting at most {@link #BATCH} rows) until it deletes fewer; the total. */
+    public static int drain(IntSupplier batch) {
+        int total = 0;
+        for (int deleted = BATCH; deleted >= BATCH; total += deleted) {
+            deleted = batch.getAsInt();
+        }
+        return total;
+    }
+
     public static void run(String chore, Runnable work) {
         try {
             work.run();
         } catch (RuntimeException failure) {
-            LOG.warning(() -> "chore_failed chore=" + chore + " cause=" + failure.getClass().getName()
-                    + " (tried again at the next tick)");
+            // An unavailable or busy database is one line; anything else is a bug and gets its stack trace.
+            if (Failures.toProblem(failure, false).status() == 503) {
+                LOG.warning(() -> "chore_failed chore=" + chore + " cause=database-unavailable (tried again at the next tick)");
+            } else {
+                LOG.log(Level.SEVERE, "chore_failed chore=" + chore + " (tried again at the next tick)", failure);
+            }
         }
     }
 }

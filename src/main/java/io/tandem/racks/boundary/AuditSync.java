@@ -1,5 +1,6 @@
 package io.tandem.racks.boundary;
 
+import io.tandem.platform.timers.Chores;
 import io.tandem.platform.Roles;
 import io.tandem.platform.json.JsonConfig;
 import io.tandem.platform.problem.Failures;
@@ -144,7 +145,7 @@ public class AuditSync {
      */
     @PermitAll
     public int purgeReplayRecords() {
-        return em.createNativeQuery("DELETE FROM sync_record WHERE synced_at < ?")
+        return em.createNativeQuery("DELETE FROM sync_record WHERE synced_at < ? LIMIT " + Chores.BATCH)
                 .setParameter(1, Timestamp.from(clock.instant().minus(retention))).executeUpdate();
     }
 

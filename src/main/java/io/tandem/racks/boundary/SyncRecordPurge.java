@@ -23,7 +23,7 @@ public class SyncRecordPurge {
     @Schedule(hour = "*", minute = "41", persistent = false)
     public void purge() {
         Chores.run("sync_record_purge", () -> {
-            int purged = sync.purgeReplayRecords();
+            int purged = Chores.drain(sync::purgeReplayRecords);
             LOG.fine(() -> "sync_record_purge purged=" + purged);
         });
     }

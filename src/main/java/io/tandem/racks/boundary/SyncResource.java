@@ -1,5 +1,6 @@
 package io.tandem.racks.boundary;
 
+import io.tandem.platform.timers.Chores;
 import io.tandem.platform.json.Bodies;
 import io.tandem.platform.problem.Problem;
 import jakarta.inject.Inject;
@@ -50,6 +51,6 @@ public class SyncResource {
     @Path("purge")
     @Consumes(MediaType.WILDCARD)
     public Map<String, Object> purge() {
-        return Map.of("purged", sync.purgeReplayRecordsNow());
+        return Map.of("purged", Chores.drain(sync::purgeReplayRecordsNow));
     }
 }
