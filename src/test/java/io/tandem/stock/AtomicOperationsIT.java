@@ -120,11 +120,11 @@ class AtomicOperationsIT {
         assertEquals(1, api.get("/api/stock/" + stock.getInt("id") + "/allocations", clerk).array().size());
         api.send("POST", "/api/stock/allocate", clerk, "application/json", line(stock, 8).toString(), "Idempotency-Key", key)
                 .problem(422);
-        // Orders use the same mechanism: a retried create makes one order with one number.
+        // Orders use the same mechanism: a retried create (with or without the trailing slash) makes one order.
         String orderKey = "order-" + System.nanoTime();
         String order = Json.createObjectBuilder().add("client_name", "Misty").add("product", "Labels").add("quantity", 5).build().toString();
         Answer firstOrder = api.send("POST", "/api/orders", clerk, "application/json", order, "Idempotency-Key", orderKey);
-        Answer retriedOrder = api.send("POST", "/api/orders", clerk, "application/json", order, "Idempotency-Key", orderKey);
+        Answer retriedOrder = api.send("POST", "/api/orders/", clerk, "application/json", order, "Idempotency-Key", orderKey);
         assertEquals(201, firstOrder.status());
         assertEquals(firstOrder.json().getString("order_number"), retriedOrder.json().getString("order_number"));
         assertEquals("true", retriedOrder.header("Idempotent-Replayed").orElse(""));

@@ -56,7 +56,8 @@ public class Idempotency {
      * The action may run more than once (after a lock-contention rollback), so it must do nothing outside it.
      */
     public Response run(String key, String body, Supplier<Response> action) {
-        String operation = request.getMethod() + " " + request.getRequestURI();
+        // Paths answer with and without a trailing slash: a retry may use either form and is the same request.
+        String operation = request.getMethod() + " " + request.getRequestURI().replaceAll("(?<=.)/+$", "");
         if (key == null || !enabled) {
             return LockContention.retry(operation, () -> keys.run(action));
         }
