@@ -112,12 +112,15 @@ class DatabaseOutageIT {
             down.set(false);
             mariaDb.restart();
             // The pool recovers by itself: a write succeeds again without restarting Payara.
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            long restarted = System.nanoTime();
+            long deadline = restarted + Duration.ofSeconds(90).toNanos();
             int status = 0;
             while (System.nanoTime() < deadline && status != 201) {
                 status = api.post("/api/core/customers", manager, Json.createObjectBuilder().add("name", prefix + "after").build()).status();
             }
             assertEquals(201, status, "service resumed after the database came back");
+            System.out.printf("outage: the first write succeeded %d ms after the database was back%n",
+                    (System.nanoTime() - restarted) / 1_000_000);
             created.incrementAndGet();
         } finally {
             running.set(false);
@@ -135,7 +138,9 @@ class DatabaseOutageIT {
             statuses.merge(call.what() + " " + call.status(), 1, Integer::sum);
             slowest = Math.max(slowest, call.millis());
         }
-        System.out.printf("outage: %d answers %s, slowest %d ms; slowest calls %s%n", outage.size(), statuses, slowest,
+        List<Long> millis = outage.stream().map(Call::millis).sorted().toList();
+        System.out.printf("outage: %d answers %s, median %d ms, slowest %d ms; slowest calls %s%n", outage.size(), statuses,
+                millis.get(millis.size() / 2), slowest,
                 outage.stream().sorted((a, b) -> Long.compare(b.millis(), a.millis())).limit(8).toList());
         for (Call call : outage) {
             assertEquals(503, call.status(), () -> "during the outage: " + call);
