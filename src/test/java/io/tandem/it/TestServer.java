@@ -69,6 +69,10 @@ public final class TestServer {
         MariaDbServer mariaDb = null;
         try {
             Files.createDirectories(work);
+            String tmp = System.getenv("TMPDIR");
+            if (tmp != null && !tmp.isBlank()) {
+                Files.createDirectories(Path.of(tmp));
+            }
             String database = switch (kind) {
                 case "mariadb" -> (mariaDb = MariaDbServer.start(work.resolve("mariadb"))).url();
                 case "h2" -> "";
