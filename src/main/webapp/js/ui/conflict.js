@@ -37,7 +37,7 @@ export function showConflict({ error, mine, base, fields }) {
       h('th', { scope: 'row' }, label(fields, name)),
       h('td', {}, shown(fields, name, value)),
       h('td', {}, shown(fields, name, current[name]), clash ? h('strong', { class: 'badge' }, ' changed') : ''),
-      h('td', {}, who(change)));
+      h('td', {}, change ? who(change) : 'not changed by others'));
   });
   const others = Object.keys(current).filter((name) => fields.some((f) => f.name === name) && !(name in mine)
     && !same(current[name], base[name]));
@@ -53,7 +53,7 @@ export function showConflict({ error, mine, base, fields }) {
       content: [
         h('p', { class: 'lead' }, problem.message || error.message),
         h('p', { class: 'hint' }, `You started from version ${base.version}; version ${problem.current_version ?? current.version} is saved now. Nothing of yours was saved.`),
-        h('div', { class: 'scroll' }, h('table', {},
+        h('div', { class: 'scroll' }, h('table', { class: 'data' },
           h('caption', {}, 'Your changes'),
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Field'), h('th', { scope: 'col' }, 'Yours'),
             h('th', { scope: 'col' }, 'Saved now'), h('th', { scope: 'col' }, 'Changed by'))),

@@ -18,7 +18,7 @@ export function crudSection(options) {
   const { title, caption = title, noun, path, entityType, columns, fields, createFields = fields, defaults = () => ({}),
     params, extra, intro, headingLevel = 'h2', canCreate = true } = options;
   const canDelete = options.canDelete ?? isManager();
-  const edit = (row) => editRecord({ title: `Edit ${noun}`, path, id: row.id, fields, entityType, extra,
+  const edit = (row) => editRecord({ title: `Edit ${noun}`, noun, path, id: row.id, fields, entityType, extra,
     onSaved: () => table.reload() }).catch((e) => announce(e.message, 'error'));
   const remove = async (row) => {
     if (!await confirmDialog(`Delete ${noun}`, `Delete ${noun} “${row.name ?? row.id}” (version ${row.version})?`, 'Delete')) return;
@@ -33,7 +33,7 @@ export function crudSection(options) {
   const table = dataTable({ caption, path, columns, params, entityTypes: [entityType], onOpen: edit,
     actions: canDelete ? (row) => h('button', { type: 'button', class: 'danger small', 'aria-label': `Delete ${row.name ?? row.id}`,
       onclick: () => remove(row) }, 'Delete') : null });
-  const create = () => createRecord({ title: `New ${noun}`, path, fields: createFields, defaults: defaults(),
+  const create = () => createRecord({ title: `New ${noun}`, noun, path, fields: createFields, defaults: defaults(),
     onSaved: () => table.reload() }).catch((e) => announce(e.message, 'error'));
   const element = h('section', { class: 'crud' },
     h('div', { class: 'section-head' }, title ? h(headingLevel, {}, title) : h('span'),

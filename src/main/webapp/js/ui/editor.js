@@ -13,11 +13,11 @@ import { buildForm } from './form.js';
 import { showConflict } from './conflict.js';
 
 /**
- * Opens the editor for `${path}/${id}`. Options: title, fields, entityType (the change stream's name for the
+ * Opens the editor for `${path}/${id}`. Options: title, noun (for messages), fields, entityType (the change stream's name for the
  * type, e.g. 'storage_system'), onSaved(record), extra (a function given the record, answering nodes shown
  * under the form, e.g. a storage system's hosts).
  */
-export async function editRecord({ title, path, id, fields, entityType, onSaved, extra }) {
+export async function editRecord({ title, noun = 'record', path, id, fields, entityType, onSaved, extra }) {
   let base = await api.get(`${path}/${id}`);
   const form = buildForm(fields, { onSubmit: () => save() });
   const stamp = h('p', { class: 'hint stamp' });
@@ -58,7 +58,7 @@ export async function editRecord({ title, path, id, fields, entityType, onSaved,
     saveButton.disabled = true;
     try {
       const saved = await api.patch(`${path}/${id}`, mine, base.version);
-      announce(`Saved ${title.toLowerCase()} (version ${saved.version}).`, 'success');
+      announce(`Saved the ${noun} (version ${saved.version}).`, 'success');
       finish();
       onSaved?.(saved);
     } catch (error) {
@@ -97,7 +97,7 @@ export async function editRecord({ title, path, id, fields, entityType, onSaved,
  * Opens a form that creates a record with POST. One Idempotency-Key per opened form: a double click or a
  * retry after a lost answer never creates two.
  */
-export async function createRecord({ title, path, fields, defaults = {}, onSaved }) {
+export async function createRecord({ title, noun = 'record', path, fields, defaults = {}, onSaved }) {
   const key = uuid();
   const form = buildForm(fields, { onSubmit: () => save() });
   const saveButton = h('button', { type: 'submit', class: 'primary' }, 'Create');
@@ -113,7 +113,7 @@ export async function createRecord({ title, path, fields, defaults = {}, onSaved
     saveButton.disabled = true;
     try {
       const created = await api.post(path, values, { headers: { 'Idempotency-Key': key } });
-      announce(`Created ${title.replace(/^New /, '').toLowerCase()}.`, 'success');
+      announce(`Created the ${noun}.`, 'success');
       close();
       onSaved?.(created);
     } catch (error) {
