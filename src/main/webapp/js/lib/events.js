@@ -4,7 +4,7 @@
 // the same reason EventSource's own reconnect (which reuses the URL) is never used: on any error the stream
 // is closed and reopened with a new ticket and the last event id, so nothing in between is missed. After a
 // server restart this keeps trying with growing pauses until the server is back.
-import { post } from './api.js';
+import { post, onConnectivity } from './api.js';
 
 const handlers = new Map();
 const stateListeners = new Set();
@@ -17,6 +17,7 @@ let failures = 0;
 let timer = null;
 let running = false;
 let connected = false;
+let connecting = false;
 
 /** Calls `handler(data)` for each event of `type` ('*' for all); answers a function that unsubscribes. */
 export function on(type, handler) {
@@ -53,14 +54,17 @@ export function stop() {
 
 async function connect() {
   clearTimeout(timer);
-  if (!running) return;
+  if (!running || connecting || source) return;
+  connecting = true;
   let ticket;
   try {
     ticket = (await post('/api/events/ticket')).ticket;
   } catch {
     return later();
+  } finally {
+    connecting = false;
   }
-  if (!running) return;
+  if (!running || source) return;
   const resume = lastEventId ? `&last_event_id=${encodeURIComponent(lastEventId)}` : '';
   source = new EventSource(`/api/events?ticket=${encodeURIComponent(ticket)}${resume}`);
   source.onopen = () => { failures = 0; setConnected(true); };
@@ -86,6 +90,7 @@ function later() {
   timer = setTimeout(connect, pause);
 }
 
-// Back online or back in view: try now rather than at the end of a long pause.
-window.addEventListener('online', () => { if (running && !source) connect(); });
-document.addEventListener('visibilitychange', () => { if (running && !source && !document.hidden) connect(); });
+// Back online, the server answering again, or back in view: try now rather than at the end of a long pause.
+window.addEventListener('online', () => { if (running) connect(); });
+onConnectivity((up) => { if (up && running) connect(); });
+document.addEventListener('visibilitychange', () => { if (running && !document.hidden) connect(); });
