@@ -44,9 +44,13 @@ public final class Axe {
     public static void assertNoSeriousViolations(Page page) {
         inject(page);
         // The page answers JSON text: one string crosses the protocol, whatever shape axe's objects have.
+        // preload: false, because axe's CSSOM preload resolves a stylesheet's relative @import against the document
+        // instead of the stylesheet (dequelabs/axe-core#5268, open in 4.11/4.12): it requests files that do not
+        // exist (404s in the page's console, which the tests treat as errors) and judges css-orientation-lock on the
+        // error pages it got back. Without the preload that one rule reports "incomplete"; every other rule runs.
         String answer = (String) page.evaluate("""
                 async () => {
-                  const result = await axe.run(document, { resultTypes: ['violations'] });
+                  const result = await axe.run(document, { resultTypes: ['violations'], preload: false });
                   return JSON.stringify(result.violations.map((v) => ({
                     id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
                     nodes: v.nodes.map((n) => ({

@@ -4,6 +4,8 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
+import java.util.regex.Pattern;
+
 /**
  * Every way the browser tests find something on Tandem's pages, in one place: when the UI changes, this is the
  * class to adapt, not each test. Prefer what a person (and a screen reader) sees: labels, roles and accessible
@@ -14,8 +16,11 @@ public final class Selectors {
     private Selectors() {
     }
 
-    /** The document title of every screen. */
-    public static final String PAGE_TITLE = "Tandem";
+    /**
+     * The document title of every screen: "Tandem", or the screen's name first ("Sign in · Tandem"), so a person
+     * with many tabs (or a screen reader) knows where they are. For {@code assertThat(page).hasTitle(...)}.
+     */
+    public static final Pattern PAGE_TITLE = Pattern.compile("^(.+ · )?Tandem$");
 
     // --- sign-in screen ---------------------------------------------------------------------------------------
     public static final String SIGN_IN_FORM = "#login-form";
