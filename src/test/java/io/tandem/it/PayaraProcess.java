@@ -28,6 +28,14 @@ public final class PayaraProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
+        return start(microJar, war, database, work, port);
+    }
+
+    /**
+     * Starts the WAR on {@code port}. The console output is appended to {@code work/payara.log}, so a process
+     * started again in the same folder (a restart) keeps the earlier output in front of its own.
+     */
+    public static PayaraProcess start(Path microJar, Path war, String database, Path work, int port) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(TestDatabase.payaraOptions(database, work.resolve("data")));
@@ -35,7 +43,7 @@ public final class PayaraProcess implements AutoCloseable {
                 "--port", Integer.toString(port), "--nocluster",
                 "--prebootcommandfile", Path.of("deploy/payara-micro/pre-boot-commands.asadmin").toAbsolutePath().toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(work.resolve("payara.log").toFile()).start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("payara.log").toFile())).start();
         URL url = URI.create("http://127.0.0.1:" + port + "/").toURL();
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();

@@ -20,15 +20,18 @@ public final class TestServer {
     private static TestServer running;
 
     private final MariaDbServer mariaDb;
-    private final PayaraProcess payara;
+    /** Replaced by {@link #restart()}; read by every test thread. */
+    private volatile PayaraProcess payara;
     private final String jdbcUrl;
+    private final Path work;
     private final Path log;
 
-    private TestServer(MariaDbServer mariaDb, PayaraProcess payara, String jdbcUrl, Path log) {
+    private TestServer(MariaDbServer mariaDb, PayaraProcess payara, String jdbcUrl, Path work) {
         this.mariaDb = mariaDb;
         this.payara = payara;
         this.jdbcUrl = jdbcUrl;
-        this.log = log;
+        this.work = work;
+        this.log = work.resolve("payara.log");
     }
 
     /** What the server has logged so far (its console output). */
@@ -78,9 +81,8 @@ public final class TestServer {
                 case "h2" -> "";
                 default -> throw new IllegalArgumentException("tandem.it.db must be mariadb or h2, not " + kind);
             };
-            PayaraProcess payara = PayaraProcess.start(Path.of(System.getProperty("payara.microJar")),
-                    Path.of(System.getProperty("tandem.it.war")), database, work);
-            return new TestServer(mariaDb, payara, database, work.resolve("payara.log"));
+            PayaraProcess payara = PayaraProcess.start(microJar(), war(), database, work);
+            return new TestServer(mariaDb, payara, database, work);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -97,6 +99,37 @@ public final class TestServer {
             }
             throw new IllegalStateException("Cannot start the test server", e);
         }
+    }
+
+    /**
+     * Stops the Payara Micro process and starts the same WAR again on the same port, database and data folder,
+     * as an operator's restart would: what the database holds stays (users, sign-ins, events), what the server
+     * kept in memory is gone, including a moved clock (it runs with real time again). Returns when the new
+     * process is ready; {@link #url()} is unchanged, so clients (and browsers) reconnect by themselves. Takes a
+     * full boot (~10-15 s here). The server's log goes on in the same file.
+     */
+    public static synchronized void restart() {
+        TestServer server = get();
+        int port = server.payara.url().getPort();
+        try {
+            server.payara.close();
+            server.payara = PayaraProcess.start(microJar(), war(), server.jdbcUrl, server.work, port);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot restart the test server; see " + server.log, e);
+        }
+    }
+
+    private static Path microJar() {
+        return Path.of(System.getProperty("payara.microJar"));
+    }
+
+    private static Path war() {
+        return Path.of(System.getProperty("tandem.it.war"));
     }
 
     static synchronized void stop() {
