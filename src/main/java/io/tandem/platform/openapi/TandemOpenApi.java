@@ -142,7 +142,7 @@ public class TandemOpenApi implements OASModelReader {
 
     private static void versionedCollections(Endpoints api) {
         api.versioned(CustomersResource.class);
-        api.versioned(ProjectsResource.class);
+        api.versioned(ProjectsResource.class).list().query("customer_id", Long.class, "Only this customer's projects.");
         api.versioned(StorageResource.class);
         api.versioned(OrdersResource.class);
         api.versioned(ProductsResource.class);
