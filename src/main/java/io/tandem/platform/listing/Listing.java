@@ -62,21 +62,11 @@ public final class Listing {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         Optional<String> text = query.text();
         Optional<ListQuery.Sort> sort = query.sort();
-        SingularAttribute<?, ?> sortBy = sort.map(s -> sortable(columns, s.member())).orElse(null);
 
         CriteriaQuery<T> select = cb.createQuery(type);
         Root<T> item = select.from(type);
         Filter filter = filter(cb, item, columns, scope, text.isPresent());
-        select.select(item).where(filter.where());
-        List<Order> order = new ArrayList<>();
-        if (sortBy != null) {
-            // Text sorts case-insensitively, so MariaDB's and H2's collations put the items in the same order.
-            Expression<?> key = sortBy.getJavaType() == String.class ? cb.lower(item.<String>get(sortBy.getName()))
-                    : item.get(sortBy.getName());
-            order.add(sort.get().descending() ? cb.desc(key) : cb.asc(key));
-        }
-        order.add(cb.asc(item.get(columns.id())));
-        select.orderBy(order);
+        select.select(item).where(filter.where()).orderBy(order(cb, item, columns, sort));
         TypedQuery<T> page = bind(em.createQuery(select), filter, scope, text);
         List<T> items = page.setFirstResult(offset).setMaxResults(limit).getResultList();
 
@@ -88,9 +78,18 @@ public final class Listing {
         return new Found<>(items, total);
     }
 
-    /** The wire names a list of {@code type} can be sorted by. */
-    public static List<String> sortableMembers(EntityManager em, Class<?> type) {
-        return List.copyOf(columnsOf(em, type).sortable().keySet());
+    /** The order asked for (if any), then by id. */
+    private static List<Order> order(CriteriaBuilder cb, Root<?> item, Columns columns, Optional<ListQuery.Sort> sort) {
+        List<Order> order = new ArrayList<>();
+        sort.ifPresent(by -> {
+            SingularAttribute<?, ?> attribute = sortable(columns, by.member());
+            // Text sorts case-insensitively, so MariaDB's and H2's collations put the items in the same order.
+            Expression<?> key = attribute.getJavaType() == String.class ? cb.lower(item.<String>get(attribute.getName()))
+                    : item.get(attribute.getName());
+            order.add(by.descending() ? cb.desc(key) : cb.asc(key));
+        });
+        order.add(cb.asc(item.get(columns.id())));
+        return order;
     }
 
     private static SingularAttribute<?, ?> sortable(Columns columns, String member) {
