@@ -78,7 +78,9 @@ class OpenApiIT {
         wire(findings, "PATCH", one, token, "application/merge-patch+json", "{\"notes\": \"first\", \"version\": 1}");
         wire(findings, "PUT", one, token, "application/json", "{\"name\": \"Stale\", \"version\": 1}");
         wire(findings, "GET", one + "/history", token, null, null);
-        wire(findings, "GET", "/api/core/customers?size=2", token, null, null);
+        wire(findings, "GET", "/api/core/customers?size=2&sort=-last_modified_at&q=wire", token, null, null);
+        wire(findings, "GET", "/api/core/customers?sort=nope", token, null, null);
+        wire(findings, "GET", "/api/admin/conflicts", token, null, null);
         wire(findings, "POST", "/api/core/heartbeat", token, null, null);
         wire(findings, "GET", "/api/core/active-users", null, null, null);
         wire(findings, "GET", "/api/users?size=3", token, null, null);

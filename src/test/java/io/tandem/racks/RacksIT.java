@@ -170,6 +170,51 @@ class RacksIT {
         api.post("/api/racks/" + rackId + "/pause", alice, underClaim).problem(409);
     }
 
+    @Test
+    void aManagerReleasesSomeoneElsesStuckClaim_withoutItsSessionOrToken_aPlainUserCannot() {
+        String rackId = rack("D-1");
+        String alice = user("alice");
+        String bob = user("bob");
+        JsonObject claimed = claim(alice, rackId).ok();
+        String session = claimed.getString("session_id");
+        JsonObject underClaim = Json.createObjectBuilder().add("session_id", session)
+                .add("fencing_token", claimed.getInt("fencing_token")).build();
+        api.post("/api/racks/" + rackId + "/pause", alice, underClaim).ok();
+        assertTrue(api.get("/api/sessions/active", manager).array().stream()
+                .anyMatch(s -> s.asJsonObject().getString("id").equals(session)), "the stuck claim is on the active list");
+
+        JsonObject refused = api.post("/api/racks/" + rackId + "/release", bob, null).problem(403);
+        assertTrue(refused.getString("detail").contains("holder or a manager"), refused.toString());
+        api.post("/api/racks/" + rackId + "/release", bob, underClaim).problem(403);
+        api.post("/api/sessions/" + session + "/complete", bob, null).problem(403);
+        assertEquals("paused", api.get("/api/racks/" + rackId + "/status", bob).ok().getString("status"), "still alice's");
+
+        JsonObject released = api.post("/api/racks/" + rackId + "/release", manager, null).ok();
+        assertEquals(session, released.getString("id"));
+        assertEquals("COMPLETED", released.getString("status"));
+        assertEquals("available", api.get("/api/racks/" + rackId + "/status", bob).ok().getString("status"));
+        assertTrue(api.get("/api/sessions/active", manager).array().stream()
+                .noneMatch(s -> s.asJsonObject().getString("id").equals(session)));
+        assertEquals("lease_lost", api.post("/api/sessions/" + session + "/heartbeat", alice, null).problem(409).getString("reason"));
+        api.post("/api/racks/" + rackId + "/release", manager, null).problem(409);
+        assertEquals(2, claim(bob, rackId).ok().getInt("fencing_token"), "free for the next auditor");
+    }
+
+    @Test
+    void onlyTheHolderKeepsAClaimAlive_anotherUsersHeartbeatIsRefused() {
+        String rackId = rack("E-1");
+        String alice = user("alice");
+        String bob = user("bob");
+        JsonObject claimed = claim(alice, rackId).ok();
+        String session = claimed.getString("session_id");
+        JsonObject refused = api.post("/api/sessions/" + session + "/heartbeat", bob,
+                Json.createObjectBuilder().add("fencing_token", claimed.getInt("fencing_token")).build()).problem(403);
+        assertEquals("not_your_session", refused.getString("reason"));
+        api.moveClock(Duration.ofSeconds(61));
+        assertEquals("available", api.get("/api/racks/" + rackId + "/status", bob).ok().getString("status"),
+                "bob's heartbeat did not renew alice's lease");
+    }
+
     private static JsonObject record(String session, String item, int verified, String status, String updatedAt) {
         return Json.createObjectBuilder().add("client_record_id", UUID.randomUUID().toString()).add("session_id", session)
                 .add("item_code", item).add("verified_qty", verified).add("damage_qty", 0)

@@ -5,9 +5,17 @@ import io.tandem.core.entity.Project;
 import io.tandem.platform.versioning.VersionedResource;
 import jakarta.ws.rs.Path;
 
-/** {@code /api/core/projects}: versioned projects, each of one customer. */
+import java.util.Map;
+
+/** {@code /api/core/projects}: versioned projects, each of one customer ({@code ?customer_id=} lists one's). */
 @Path("core/projects")
 public class ProjectsResource extends VersionedResource<Project, Project.Fields> {
+
+    /** All of them, or one customer's with {@code ?customer_id=}. */
+    @Override
+    protected Map<String, Object> scope() {
+        return scopeBy("customer_id", "customerId");
+    }
 
     @Override
     protected Class<Project> entityType() {

@@ -1,5 +1,6 @@
 package io.tandem.platform.openapi;
 
+import io.tandem.platform.listing.ListQuery;
 import io.tandem.platform.versioning.Versioned;
 import io.tandem.platform.versioning.VersionedResource;
 import io.tandem.platform.web.Page;
@@ -23,10 +24,14 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Puts operations into the document. A JAX-RS resource method gives its HTTP method, path, parameters and (when it
@@ -65,10 +70,10 @@ final class Endpoints {
         String path = "/api/" + join(resource.getAnnotation(Path.class).value(),
                 method.isAnnotationPresent(Path.class) ? method.getAnnotation(Path.class).value() : "");
         Endpoint endpoint = add(http, path, component(resource), noun(resource) + capitalized(javaMethod));
-        for (java.lang.reflect.Parameter parameter : method.getParameters()) {
-            parameter(endpoint, parameter);
-        }
         Type answer = Types.resolve(method.getGenericReturnType(), Types.bindings(resource));
+        for (java.lang.reflect.Parameter parameter : method.getParameters()) {
+            parameter(endpoint, parameter, answer);
+        }
         Class<?> raw = Types.raw(answer);
         if (!(raw == void.class || raw == Response.class || Map.class.isAssignableFrom(raw) || JsonValue.class.isAssignableFrom(raw))) {
             endpoint.ok(answer);
@@ -144,8 +149,11 @@ final class Endpoints {
         return http.equals(HttpMethod.GET) ? endpoint : endpoint.problems(503);
     }
 
-    /** Adds a path, query or header parameter to the operation; the body is for {@link Endpoint#body} to say. */
-    private void parameter(Endpoint endpoint, java.lang.reflect.Parameter parameter) {
+    /**
+     * Adds a path, query or header parameter to the operation; the body is for {@link Endpoint#body} to say. The
+     * answer tells which items a {@link ListQuery} sorts and searches.
+     */
+    private void parameter(Endpoint endpoint, java.lang.reflect.Parameter parameter, Type answer) {
         if (parameter.isAnnotationPresent(PathParam.class)) {
             add(endpoint, parameter.getAnnotation(PathParam.class).value(), Parameter.In.PATH, parameter.getType());
             endpoint.problems(404);
@@ -158,9 +166,29 @@ final class Endpoints {
             endpoint.operation.addParameter(bounded("page", 1, null, 1));
             endpoint.operation.addParameter(bounded("size", 1, Page.MAX_SIZE, 50));
             endpoint.problems(400);
+        } else if (parameter.getType() == ListQuery.class) {
+            listQuery(endpoint, Types.raw(Types.argument(answer, 0)));
         } else if (parameter.isAnnotationPresent(BeanParam.class)) {
             throw new IllegalArgumentException("Unknown @BeanParam " + parameter.getType() + ": document its parameters");
         }
+    }
+
+    /** {@code sort} (each member both ways, as an enum a client can offer) and {@code q} of a list of entities. */
+    private static void listQuery(Endpoint endpoint, Class<?> entity) {
+        SortedMap<String, Class<?>> members = Schemas.basicMembers(entity);
+        List<Object> orders = new ArrayList<>();
+        members.keySet().forEach(member -> orders.addAll(List.of(member, "-" + member)));
+        String text = members.entrySet().stream().filter(m -> m.getValue() == String.class).map(Map.Entry::getKey)
+                .collect(Collectors.joining(", "));
+        endpoint.operation.addParameter(OASFactory.createParameter().name("sort").in(Parameter.In.QUERY)
+                .description("Sort by this member; a leading `-` sorts descending. Text sorts case-insensitively; "
+                        + "items that sort alike come by id. Default: by id. Another name → 400 naming `sort`.")
+                .schema(Schemas.simple(SchemaType.STRING, null).enumeration(orders)));
+        endpoint.operation.addParameter(OASFactory.createParameter().name("q").in(Parameter.In.QUERY)
+                .description("Only items where one of " + text + " contains this text, ignoring case (`%` and `_` "
+                        + "match themselves); `total` counts those items.")
+                .schema(Schemas.simple(SchemaType.STRING, null).maxLength(ListQuery.MAX_TEXT)));
+        endpoint.problems(400);
     }
 
     private void add(Endpoint endpoint, String name, Parameter.In in, Class<?> type) {

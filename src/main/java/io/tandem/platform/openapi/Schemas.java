@@ -4,6 +4,16 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbTransient;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import jakarta.ws.rs.Path;
@@ -30,6 +40,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * JSON schemas of the Java types the API reads and writes, derived by reflection so they cannot drift from the code.
@@ -220,6 +233,30 @@ final class Schemas {
             return OASFactory.createSchema().type(SchemaType.OBJECT).allOf(List.of(schema)).nullable(true);
         }
         return schema.nullable(true);
+    }
+
+    /**
+     * The members a list of this entity can be sorted by, by wire name, with their Java types: the ones its JSON
+     * shows that a basic JPA attribute stores. At run time {@code Listing} reads the same from the JPA metamodel;
+     * {@code ListingIT} compares what the server accepts with what this says.
+     */
+    static SortedMap<String, Class<?>> basicMembers(Class<?> entity) {
+        SortedMap<String, Class<?>> basic = new TreeMap<>();
+        for (Method method : entity.getMethods()) {
+            Field field = isProperty(method, entity) ? field(entity, propertyName(method)) : null;
+            if (field != null && isBasicAttribute(field)) {
+                basic.put(snakeCase(propertyName(method)), field.getType());
+            }
+        }
+        return basic;
+    }
+
+    private static boolean isBasicAttribute(Field field) {
+        Class<?> owner = field.getDeclaringClass();
+        boolean persistent = owner.isAnnotationPresent(Entity.class) || owner.isAnnotationPresent(MappedSuperclass.class);
+        boolean notBasic = Stream.of(Transient.class, ElementCollection.class, OneToMany.class, ManyToOne.class,
+                OneToOne.class, ManyToMany.class, Embedded.class, EmbeddedId.class).anyMatch(field::isAnnotationPresent);
+        return persistent && !notBasic && !Modifier.isStatic(field.getModifiers()) && !Modifier.isTransient(field.getModifiers());
     }
 
     /** A member's Java type, and whether the database guarantees a value (a JPA id, version or NOT NULL column). */

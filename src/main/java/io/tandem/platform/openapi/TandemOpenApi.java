@@ -1,5 +1,6 @@
 package io.tandem.platform.openapi;
 
+import io.tandem.admin.boundary.AdminResource;
 import io.tandem.auth.boundary.AuthResource;
 import io.tandem.auth.boundary.SignedIn;
 import io.tandem.auth.boundary.UserView;
@@ -84,6 +85,7 @@ public class TandemOpenApi implements OASModelReader {
         Endpoints api = new Endpoints(document);
         Problems.addTo(document.getComponents(), api.schemas);
         auth(api);
+        admin(api);
         versionedCollections(api);
         stockAndPeople(api);
         presenceAndRacks(api);
@@ -97,6 +99,7 @@ public class TandemOpenApi implements OASModelReader {
 
     /** One tag per business component (the package under io.tandem). */
     private static final Map<String, String> TAGS = Map.ofEntries(
+            Map.entry("admin", "What the administrators' monitoring screen reads."),
             Map.entry("auth", "Sign-in, tokens and user administration."),
             Map.entry("core", "Customers and projects."),
             Map.entry("employees", "Employee profiles, leave balances and hourly rates."),
@@ -140,9 +143,15 @@ public class TandemOpenApi implements OASModelReader {
                 .successHeader("ETag", "The new version.");
     }
 
+    private static void admin(Endpoints api) {
+        api.of(AdminResource.class, "conflicts").summary("Version conflicts per entity type, counted on all nodes").who("ADMIN")
+                .description("Every 409/412 for a stale version counts, and each conflicting item of a bulk save; "
+                        + "`last_conflict_at` is when the type's latest one was answered.");
+    }
+
     private static void versionedCollections(Endpoints api) {
         api.versioned(CustomersResource.class);
-        api.versioned(ProjectsResource.class);
+        api.versioned(ProjectsResource.class).list().query("customer_id", Long.class, "Only this customer's projects.");
         api.versioned(StorageResource.class);
         api.versioned(OrdersResource.class);
         api.versioned(ProductsResource.class);

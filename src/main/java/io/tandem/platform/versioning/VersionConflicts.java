@@ -4,6 +4,7 @@ import io.tandem.platform.json.JsonConfig;
 import io.tandem.platform.problem.Problem;
 import io.tandem.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -29,7 +30,8 @@ import java.util.logging.Logger;
  * Builds what a client gets when its version is stale: who changed the entity and when (in the seeds' words),
  * the current version and state, and the field changes made since the client's version (the newest
  * {@value #CHANGES_SHOWN}, so a long-stale client still gets a small answer), so a UI can show "yours vs theirs".
- * Every conflict is logged as one line (no field values) and counted per entity type.
+ * Every conflict is logged as one line (no field values) and counted per entity type: in this node's metric, and
+ * in the database for all nodes ({@link ConflictCounts}, once the request's transaction is over).
  */
 @ApplicationScoped
 public class VersionConflicts {
@@ -41,6 +43,9 @@ public class VersionConflicts {
 
     @Inject
     MetricRegistry metrics;
+
+    @Inject
+    ConflictTally tally;
 
     /** The 409 (stale body version) or 412 (stale If-Match) problem for a single-entity write. */
     public ProblemException conflict(EntityManager em, Versioned current, ExpectedVersion expected, Long userId) {
@@ -85,6 +90,11 @@ public class VersionConflicts {
                 + " expected_version=" + expectedVersion + " actual_version=" + current.getVersion()
                 + " user_id=" + (userId == null ? "-" : userId));
         metrics.counter("tandem_version_conflicts", new Tag("entity", current.entityType())).inc();
+        try {
+            tally.add(current.entityType());
+        } catch (ContextNotActiveException outsideARequest) {
+            LOG.fine("version conflict outside a request: counted in the metric only");
+        }
     }
 
     private static String whoOf(Versioned current) {

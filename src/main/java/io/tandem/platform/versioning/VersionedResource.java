@@ -2,6 +2,9 @@ package io.tandem.platform.versioning;
 
 import io.tandem.platform.idempotency.Idempotency;
 import io.tandem.platform.json.Bodies;
+import io.tandem.platform.listing.ListQuery;
+import io.tandem.platform.listing.Listing;
+import io.tandem.platform.problem.Require;
 import io.tandem.platform.web.Page;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -26,6 +29,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The REST shape every versioned entity gets: list, read (with ETag), create, replace (PUT), merge-patch
@@ -61,9 +65,25 @@ public abstract class VersionedResource<T extends Versioned, F> {
     /** Changes the entity to the fields; validates them all before changing anything. */
     protected abstract void apply(T entity, F fields);
 
+    /** A page of the collection: {@code ?sort=} and {@code ?q=} as {@link ListQuery} says, within {@link #scope()}. */
     @GET
-    public Page<T> list(@BeanParam Page.Request page) {
-        return Page.of(store.page(entityType(), page.offset(), page.limit()), page, store.count(entityType()));
+    public Page<T> list(@BeanParam Page.Request page, @BeanParam ListQuery query) {
+        Listing.Found<T> found = store.list(entityType(), scope(), query, page.offset(), page.limit());
+        return Page.of(found.items(), page, found.total());
+    }
+
+    /**
+     * Attribute values every listed item has, from query parameters the collection offers (a project's zones with
+     * {@code ?project_id=}); none by default. Names are the entity's attributes, never text a client sent.
+     */
+    protected Map<String, Object> scope() {
+        return Map.of();
+    }
+
+    /** A whole-number query parameter as a scope, or no scope when it is absent. */
+    protected Map<String, Object> scopeBy(String parameter, String attribute) {
+        String value = uri.getQueryParameters().getFirst(parameter);
+        return value == null ? Map.of() : Map.of(attribute, Require.wholeNumber(parameter, value));
     }
 
     @GET

@@ -2,6 +2,8 @@ package io.tandem.platform.versioning;
 
 import io.tandem.events.boundary.ChangeLog;
 import io.tandem.platform.json.JsonConfig;
+import io.tandem.platform.listing.ListQuery;
+import io.tandem.platform.listing.Listing;
 import io.tandem.platform.problem.Problem;
 import io.tandem.platform.security.Caller;
 import io.tandem.platform.security.CurrentCaller;
@@ -64,20 +66,19 @@ public class VersionedStore {
         return entity;
     }
 
-    public <T extends Versioned> List<T> page(Class<T> type, int offset, int limit) {
-        return em.createQuery("SELECT e FROM " + type.getSimpleName() + " e ORDER BY e.id", type)
-                .setFirstResult(offset).setMaxResults(limit).getResultList();
+    /**
+     * One page of the entities whose attributes equal {@code scope} (e.g. a project's zones), sorted and searched as
+     * the client asked, with how many match in all: both read in one transaction, so the total fits the page.
+     */
+    public <T extends Versioned> Listing.Found<T> list(Class<T> type, Map<String, Object> scope, ListQuery query,
+                                                       int offset, int limit) {
+        return Listing.find(em, type, scope, query, offset, limit);
     }
 
     /** One page of the entities whose {@code attribute} equals {@code value}, by id. */
     public <T extends Versioned> List<T> pageWhere(Class<T> type, String attribute, Object value, int offset, int limit) {
         return em.createQuery("SELECT e FROM " + type.getSimpleName() + " e WHERE e." + attribute + " = :value ORDER BY e.id", type)
                 .setParameter("value", value).setFirstResult(offset).setMaxResults(limit).getResultList();
-    }
-
-    public long countWhere(Class<? extends Versioned> type, String attribute, Object value) {
-        return em.createQuery("SELECT COUNT(e) FROM " + type.getSimpleName() + " e WHERE e." + attribute + " = :value", Long.class)
-                .setParameter("value", value).getSingleResult();
     }
 
     /** Whether another entity of the type already has these attribute values (e.g. a name taken in a fabric). */
@@ -87,10 +88,6 @@ public class VersionedStore {
         var query = em.createQuery(jpql.toString(), Long.class).setParameter("except", exceptId == null ? -1L : exceptId);
         attributes.forEach(query::setParameter);
         return query.getSingleResult() > 0;
-    }
-
-    public long count(Class<? extends Versioned> type) {
-        return em.createQuery("SELECT COUNT(e) FROM " + type.getSimpleName() + " e", Long.class).getSingleResult();
     }
 
     public <T extends Versioned> T create(T entity) {

@@ -181,6 +181,11 @@ public class RackClaims {
     public Map<String, Object> heartbeat(String sessionId, Long fencingToken) {
         Instant now = clock.instant();
         AuditSession session = holding(sessionId, fencingToken, now);
+        // Any signed-in user can read a session's id and token (GET /api/sessions/active); were their heartbeats
+        // accepted, anyone could keep someone else's abandoned claim alive.
+        if (session.getUserId() != caller.get().id()) {
+            throw Problem.forbidden("This session belongs to someone else.").with("reason", "not_your_session").toException();
+        }
         if (AuditSession.ACTIVE.equals(session.getStatus())) {
             session.renew(now, Lease.expiry(now, false, leaseTtl, sessionTtl));
         }

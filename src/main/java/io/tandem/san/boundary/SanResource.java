@@ -1,15 +1,15 @@
 package io.tandem.san.boundary;
 
-import io.tandem.platform.problem.Require;
 import io.tandem.platform.versioning.BulkSave;
 import io.tandem.platform.versioning.Versioned;
 import io.tandem.platform.versioning.VersionedResource;
-import io.tandem.platform.web.Page;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
+
+import java.util.Map;
 
 /**
  * What zones and aliases share: they belong to a project ({@code ?project_id=} filters the list) and are saved
@@ -31,14 +31,8 @@ public abstract class SanResource<T extends Versioned, F> extends VersionedResou
 
     /** All of them, or those of one project with {@code ?project_id=}. */
     @Override
-    public Page<T> list(Page.Request page) {
-        String project = uri.getQueryParameters().getFirst("project_id");
-        if (project == null) {
-            return super.list(page);
-        }
-        long projectId = Require.wholeNumber("project_id", project);
-        return Page.of(store.pageWhere(entityType(), "projectId", projectId, page.offset(), page.limit()), page,
-                store.countWhere(entityType(), "projectId", projectId));
+    protected Map<String, Object> scope() {
+        return scopeBy("project_id", "projectId");
     }
 
     /** New items (no id) and updates (id + version), each checked and saved on its own. */
