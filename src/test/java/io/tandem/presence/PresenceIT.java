@@ -1,6 +1,7 @@
 package io.tandem.presence;
 
 import io.tandem.it.Api;
+import io.tandem.it.Race;
 import io.tandem.it.TestServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -11,6 +12,9 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URL;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,6 +48,25 @@ class PresenceIT {
         return api.get("/api/core/active-users/", null).ok().getJsonArray("active_users").stream()
                 .map(JsonValue::asJsonObject)
                 .filter(entry -> entry.getJsonObject("user").getInt("id") == userId).findFirst();
+    }
+
+    /**
+     * A fresh sign-in sends its first heartbeat and reads its working context at once (and a second tab does the
+     * same): each of these creates the user's rows the first time, so they race to insert them. Every one must
+     * answer 200 — a lost race is retried, never answered 409.
+     */
+    @Test
+    void aNewUsersFirstHeartbeatsAndContextReadsAtOnce_allSucceed() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            JsonObject user = api.createUser(api.admin().access(), "first-use", "USER");
+            String token = api.login(user.getString("username"), Api.PASSWORD).access();
+            List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
+            Race.run(8, thread -> statuses.add(thread % 2 == 0
+                    ? api.post("/api/core/heartbeat/", token, null).status()
+                    : api.get("/api/core/user-config/", token).status()));
+            assertEquals(Collections.nCopies(8, 200), statuses, "round " + round);
+            assertTrue(activeEntryOf(user.getInt("id")).isPresent());
+        }
     }
 
     @Test

@@ -17,11 +17,25 @@ public final class LockContention {
     }
 
     public static <T> T retry(String what, Supplier<T> transaction) {
+        return retry(what, transaction, false);
+    }
+
+    /**
+     * {@link #retry}, and also when a unique key refused the transaction: for work that creates a row the first
+     * time it is needed (a user's presence stamp, their working context). Two first requests of one user — two
+     * tabs, or the heartbeat and the context read that a fresh sign-in sends together — both find no row and
+     * both insert; the loser's whole transaction rolls back and its next attempt finds the winner's row.
+     */
+    public static <T> T retryFirstUse(String what, Supplier<T> transaction) {
+        return retry(what, transaction, true);
+    }
+
+    private static <T> T retry(String what, Supplier<T> transaction, boolean orDuplicate) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.get();
             } catch (RuntimeException failure) {
-                if (!Failures.isLockContention(failure)) {
+                if (!Failures.isLockContention(failure) && !(orDuplicate && Failures.isDuplicateKey(failure))) {
                     throw failure;
                 }
                 int tried = attempt;

@@ -4,6 +4,7 @@ import io.tandem.platform.json.Bodies;
 import io.tandem.platform.versioning.ExpectedVersion;
 import io.tandem.platform.versioning.VersionedResource;
 import io.tandem.presence.entity.UserConfig;
+import io.tandem.platform.problem.LockContention;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -33,7 +34,7 @@ public class PresenceResource {
     @Path("heartbeat")
     @Consumes(MediaType.WILDCARD)
     public Map<String, Object> heartbeat() {
-        return Map.of("success", true, "last_activity", presence.heartbeat());
+        return Map.of("success", true, "last_activity", LockContention.retryFirstUse("heartbeat", presence::heartbeat));
     }
 
     /** Public, as in the seed. */
@@ -46,7 +47,7 @@ public class PresenceResource {
     @GET
     @Path("user-config")
     public Response config() {
-        UserConfig config = presence.config();
+        UserConfig config = LockContention.retryFirstUse("user-config", presence::config);
         return Response.ok(config).tag(new EntityTag(Long.toString(config.getVersion()))).build();
     }
 
@@ -54,8 +55,9 @@ public class PresenceResource {
     @Path("user-config")
     public Response changeConfig(@HeaderParam("If-Match") String ifMatch, String body) {
         JsonObject json = Bodies.parse(body);
-        UserConfig config = presence.changeConfig(ExpectedVersion.of(ifMatch, VersionedResource.versionIn(json)),
-                Bodies.read(json, UserConfig.Fields.class));
+        ExpectedVersion expected = ExpectedVersion.of(ifMatch, VersionedResource.versionIn(json));
+        UserConfig.Fields fields = Bodies.read(json, UserConfig.Fields.class);
+        UserConfig config = LockContention.retryFirstUse("user-config", () -> presence.changeConfig(expected, fields));
         return Response.ok(config).tag(new EntityTag(Long.toString(config.getVersion()))).build();
     }
 }

@@ -176,6 +176,17 @@ public final class UiSession implements AutoCloseable {
         assertTrue(errors.isEmpty(), () -> "the browser reported errors:\n  " + String.join("\n  ", errors));
     }
 
+    /**
+     * Like {@link #assertNoBrowserErrors}, except the line Chromium logs for every 4xx answer: a test that provokes
+     * a conflict or a refusal expects those, and the UI handled them.
+     */
+    public void assertNoBrowserErrorsButRefusals() {
+        List<String> errors = new ArrayList<>(pageErrors());
+        consoleErrors().stream().filter(e -> !e.matches("(?s)Failed to load resource: the server responded with a status of 4\\d\\d.*"))
+                .forEach(errors::add);
+        assertTrue(errors.isEmpty(), () -> "the browser reported errors:\n  " + String.join("\n  ", errors));
+    }
+
     /** Closes the context and its pages (the shared Chromium stays). */
     @Override
     public void close() {
