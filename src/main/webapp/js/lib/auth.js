@@ -23,19 +23,16 @@ export function onChange(listener) { listeners.add(listener); return () => liste
 
 function notify() { const u = user(); listeners.forEach((l) => l(u)); schedule(); }
 
-export function store(answer) {
-  const expiresAt = Date.now() + answer.expires_in * 1000;
-  localStorage.setItem(KEY, JSON.stringify({ access: answer.access_token, refresh: answer.refresh_token,
-    user: answer.user, expires_at: expiresAt, lifetime: answer.expires_in * 1000 }));
-  channel?.postMessage('changed');
+// The other tabs get the new state in the message itself: localStorage reaches another tab's process a little
+// later than a BroadcastChannel message may, so a tab that read it on the message could still see the old state.
+function save(auth) {
+  if (auth) localStorage.setItem(KEY, JSON.stringify(auth)); else localStorage.removeItem(KEY);
+  channel?.postMessage(auth);
 }
 
-export function storeUser(updated) {
-  const auth = current();
-  if (!auth) return;
-  localStorage.setItem(KEY, JSON.stringify({ ...auth, user: { ...auth.user, ...updated } }));
-  channel?.postMessage('changed');
-  notify();
+export function store(answer) {
+  save({ access: answer.access_token, refresh: answer.refresh_token, user: answer.user,
+    expires_at: Date.now() + answer.expires_in * 1000, lifetime: answer.expires_in * 1000 });
 }
 
 export function signedIn(answer) { store(answer); notify(); }
@@ -43,8 +40,7 @@ export function signedIn(answer) { store(answer); notify(); }
 /** Forgets the tokens here and in every other tab. */
 export function signedOut() {
   const was = current();
-  localStorage.removeItem(KEY);
-  channel?.postMessage('changed');
+  save(null);
   if (was) notify();
 }
 
@@ -86,7 +82,10 @@ function schedule() {
 export class SignedOut extends Error { constructor() { super('Your sign-in has ended. Please sign in again.'); } }
 export class Offline extends Error { constructor() { super('Tandem cannot be reached. Check the network; nothing was saved.'); } }
 
-channel?.addEventListener('message', () => notify());
+channel?.addEventListener('message', (event) => {
+  if (event.data) localStorage.setItem(KEY, JSON.stringify(event.data)); else localStorage.removeItem(KEY);
+  notify();
+});
 // Browsers without BroadcastChannel still tell other tabs about localStorage changes.
 window.addEventListener('storage', (event) => { if (event.key === KEY && !channel) notify(); });
 schedule();
