@@ -156,6 +156,8 @@ function stockPanel(panel) {
           manager ? h('button', { type: 'button', class: 'primary', onclick: newRow }, 'New stock row') : null)),
       h('p', { class: 'hint' }, 'One row per product and client. Allocations and releases by others show after Refresh; products and clients update by themselves.'),
       table.element));
+  // The first page may arrive before the names: show it again with them.
+  names.ready.then(() => table.reload());
   // Names follow edits of products and clients live; stock rows have no change events of their own.
   const renamed = debounce(async () => { await names.load().catch(() => {}); table.reload(); }, 300);
   const stop = events.on('entity.changed', (e) => { if (e.entity_type === 'product' || e.entity_type === 'client') renamed(); });

@@ -13,7 +13,7 @@ import { decisionQueue, alreadyDecided } from './hr/decisions.js';
 import { setHourlyRate } from './hr/employees.js';
 
 const total = (sheet) => sheet.entries.reduce((sum, e) => sum + e.hours, 0);
-const days = (sheet) => sheet.entries.map((e) => `${day(e.work_date, { year: false })}: ${e.hours} h`).join(' · ') || 'no days';
+const days = (sheet) => sheet.entries.map((e) => `${day(e.work_date, { year: false })}: ${hours(e.hours)}`).join(' · ') || 'no days';
 
 /** One week's hours, day by day, in a dialog. */
 function showWeek(view, who) {
@@ -200,7 +200,10 @@ function approvals(panel) {
       { label: 'Week', render: (v) => h('button', { type: 'button', class: 'link', onclick: () => showWeek(v, who(v)) }, day(v.timesheet.week_start)) },
       { label: 'Hours', render: (v) => hours(total(v.timesheet)) },
       { label: 'Days', render: (v) => h('small', {}, days(v.timesheet)) },
-      { label: 'Rate', render: (v) => money(people.get(v.timesheet.employee_id)?.hourly_rate_cents) },
+      { label: 'Rate', render: (v) => {
+        const rate = people.get(v.timesheet.employee_id)?.hourly_rate_cents;
+        return rate === null || rate === undefined ? h('span', { class: 'state state-missing' }, 'not set') : money(rate);
+      } },
     ],
     verbs: [
       { action: 'approve', label: 'Approve', done: 'approved', primary: true },

@@ -28,7 +28,7 @@ export function mondayOf(date = new Date()) {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-export const hours = (n) => (n === null || n === undefined ? '—' : `${n} h`);
+export const hours = (n) => (n === null || n === undefined ? '—' : `${n}\u00a0h`);
 
 /** Cents as an amount with two decimals ("28.50"); the currency is the company's, not the browser's. */
 export const money = (cents) => (cents === null || cents === undefined ? '—'
