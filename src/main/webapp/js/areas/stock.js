@@ -16,9 +16,9 @@ import { showAllocations, adjustStock } from './stock/allocations.js';
 /** Products and clients by id, for naming stock rows; reloaded when either changes. */
 function lookups() {
   const state = { products: new Map(), clients: new Map() };
-  const list = async (path) => { const answer = await api.get(`${path}?size=500`); return answer.items ?? answer; };
+  const list = async (path, sort) => { const answer = await api.get(api.query(path, { size: 500, sort })); return answer.items ?? answer; };
   state.load = async () => {
-    const [products, clients] = await Promise.all([list('/api/products'), list('/api/clients')]);
+    const [products, clients] = await Promise.all([list('/api/products', 'sku'), list('/api/clients', 'name')]);
     state.products = new Map(products.map((p) => [p.id, p]));
     state.clients = new Map(clients.map((c) => [c.id, c]));
   };
@@ -124,7 +124,7 @@ function stockPanel(panel) {
   const form = allocateForm(names, reload);
   const manager = isManager();
   const table = dataTable({
-    caption: 'Stock on hand', path: '/api/stock', lastModified: false, filter: false, sortable: false,
+    caption: 'Stock on hand', path: '/api/stock', lastModified: false, sortable: false,
     onOpen: (row) => showAllocations(row, names.name(row), reload),
     columns: [
       { key: 'product', label: 'Product', render: (row) => names.product(row.product_id) },
@@ -154,7 +154,7 @@ function stockPanel(panel) {
         h('div', { class: 'buttons' },
           h('button', { type: 'button', onclick: reload }, 'Refresh'),
           manager ? h('button', { type: 'button', class: 'primary', onclick: newRow }, 'New stock row') : null)),
-      h('p', { class: 'hint' }, 'One row per product and client. Allocations and releases by others show after Refresh; products and clients update by themselves.'),
+      h('p', { class: 'hint' }, 'One row per product and client, by product name; the filter finds a product (SKU or name) or a client. Allocations by others show after Refresh; product and client names update by themselves.'),
       table.element));
   // The first page may arrive before the names: show it again with them.
   names.ready.then(() => table.reload());

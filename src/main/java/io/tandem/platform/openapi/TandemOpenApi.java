@@ -199,7 +199,7 @@ public class TandemOpenApi implements OASModelReader {
     }
 
     private static void stockAndPeople(Endpoints api) {
-        api.of(StockResource.class, "list").summary("List stock rows");
+        api.of(StockResource.class, "list").summary("List stock rows by product name, SKU and client name (?q= searches them)");
         api.of(StockResource.class, "get").summary("Get a stock row");
         api.of(StockResource.class, "allocationsOf").summary("Allocations of a stock row");
         api.of(StockResource.class, "create").summary("Create a stock row (one per product and client)").who("MANAGER")
