@@ -60,8 +60,13 @@ export function decisionQueue(options) {
   }
 
   function render() {
+    // A live update must not pull the keyboard focus out of the row the user is in.
+    const active = body.contains(document.activeElement) ? document.activeElement : null;
+    const focusRow = active?.closest('tr')?.dataset.id;
+    const focusText = active?.textContent;
     const ordered = [...rows.entries()].sort(([a], [b]) => a - b);
     body.replaceChildren(...ordered.map(([id, row]) => rowElement(id, row)));
+    if (active) [...body.querySelectorAll(`tr[data-id="${focusRow}"] button`)].find((b) => b.textContent === focusText)?.focus();
     if (!ordered.length) body.append(h('tr', {}, h('td', { colspan: columns.length + 1, class: 'empty' }, 'Nothing waits for a decision.')));
     const open = ordered.filter(([, r]) => !r.outcome).length;
     count.textContent = `${open} waiting`;

@@ -14,8 +14,10 @@ export function alreadyReleased(problem) {
 export function showAllocations(stock, name, onChange) {
   const body = h('tbody');
   const summary = h('p', { class: 'hint', role: 'status' });
+  // Inside the dialog, so it is read while the dialog is open (the page's message area is behind it).
+  const refusal = h('p', { class: 'form-error', role: 'alert' });
   const { close } = openDialog({ title: `Allocations: ${name}`, className: 'editor allocations', content: [
-    summary,
+    summary, refusal,
     h('div', { class: 'scroll' }, h('table', { class: 'data compact' }, h('caption', { class: 'visually-hidden' }, `Allocations of ${name}`),
       h('thead', {}, h('tr', {}, ['#', 'Quantity', 'Order', 'State', 'Allocated', 'Released'].map((t) => h('th', { scope: 'col' }, t)),
         h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
@@ -47,11 +49,12 @@ export function showAllocations(stock, name, onChange) {
 
   async function release(allocation) {
     if (!await confirmDialog('Release allocation', `Give ${allocation.quantity} of ${name} back to stock (allocation #${allocation.id})?`, 'Release')) return;
+    refusal.textContent = '';
     try {
       await api.post(`/api/stock/allocations/${allocation.id}/release`);
       announce(`Released allocation #${allocation.id}: ${allocation.quantity} back in stock.`, 'success');
     } catch (error) {
-      announce(`Not released: ${(error.status === 409 && alreadyReleased(error.problem)) || error.message}`, 'error');
+      refusal.textContent = `Not released: ${(error.status === 409 && alreadyReleased(error.problem)) || error.message}`;
     }
     await load();
     onChange?.();
