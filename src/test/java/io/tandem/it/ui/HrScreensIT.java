@@ -194,6 +194,73 @@ class HrScreensIT {
         }
     }
 
+    @Test
+    void aManagerSetsUpANewcomer_whoThenSeesBalances_andADoubleClickRequestsLeaveOnce() {
+        User manager = user("setup-mgr", "MANAGER");
+        User newcomer = user("setup-new", "USER");
+        try (UiSession boss = UiSession.open(Viewport.DESKTOP)) {
+            Page page = boss.signIn(manager);
+            boss.open("/#/leave/employees");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set up employee")).click();
+            Locator dialog = page.getByRole(AriaRole.DIALOG);
+            dialog.getByRole(AriaRole.COMBOBOX, new Locator.GetByRoleOptions().setName("User"))
+                    .selectOption("Test setup-new (" + newcomer.username() + ")");
+            assertThat(dialog.getByRole(AriaRole.TEXTBOX, new Locator.GetByRoleOptions().setName("Name on the profile"))).hasValue("Test setup-new");
+            dialog.getByRole(AriaRole.SPINBUTTON, new Locator.GetByRoleOptions().setName("Annual leave (hours)")).fill("40");
+            dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Set up").setExact(true)).click();
+            assertThat(dialog).isHidden();
+            assertThat(page.locator("section.employees tr", new Page.LocatorOptions().setHasText("Test setup-new"))).containsText("40");
+            boss.assertNoBrowserErrors();
+        }
+        try (UiSession ui = UiSession.open(Viewport.DESKTOP)) {
+            Page page = ui.signIn(newcomer);
+            ui.open("/#/leave");
+            assertThat(page.locator(".balance").first()).containsText("40");
+            page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Type")).selectOption("Annual leave");
+            page.getByLabel("First day").fill("2027-05-03");
+            assertThat(page.getByLabel("Last day")).hasValue("2027-05-03");
+            page.getByRole(AriaRole.SPINBUTTON, new Page.GetByRoleOptions().setName("Hours")).fill("8");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Request leave")).dblclick();
+            Locator mine = page.locator("table.data tbody tr", new Page.LocatorOptions().setHasText("3 May 2027"));
+            assertThat(mine).hasCount(1);
+            assertThat(mine).containsText("Pending");
+            assertThat(page.locator(".balance").first()).containsText("8 h requested");
+            assertEquals(1, api.get("/api/leave-requests", token(newcomer)).array().size(), "a double click requests once");
+            ui.assertNoBrowserErrors();
+        }
+    }
+
+    @Test
+    void aSubmittedWeekAppearsInTheManagersOpenQueueWithoutAReload() {
+        User manager = user("live-mgr", "MANAGER");
+        User employee = user("live-emp", "USER");
+        profile(employee, 0, 2_500L);
+        try (UiSession boss = UiSession.open(Viewport.DESKTOP); UiSession ui = UiSession.open(Viewport.TABLET)) {
+            Page queue = boss.signIn(manager);
+            boss.open("/#/timesheets/approvals");
+            assertThat(queue.locator(".decision-queue")).isVisible();
+
+            Page page = ui.signIn(employee);
+            ui.open("/#/timesheets");
+            page.getByLabel("Week starting").fill("2027-05-10");
+            page.getByLabel("Mon 10 May").fill("8");
+            page.getByLabel("Tue 11 May").fill("6");
+            assertThat(page.locator(".week-total")).hasText("Total: 14\u00a0h");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and submit")).click();
+            assertThat(page.locator("table.data tbody tr", new Page.LocatorOptions().setHasText("10 May 2027"))).containsText("Submitted");
+
+            Locator arrived = queue.locator(".decision-queue tr", new Page.LocatorOptions().setHasText("Test " + employee.username()));
+            assertThat(arrived).containsText("14\u00a0h");
+            arrived.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("^Approve "))).click();
+            assertThat(arrived.locator(".outcome")).hasText(Pattern.compile("^Approved by you at "));
+            // And the employee's list shows the pay without a reload.
+            assertThat(page.locator("table.data tbody tr", new Page.LocatorOptions().setHasText("10 May 2027"))).containsText("350.00");
+            ui.screenshot("timesheets-approved");
+            boss.assertNoBrowserErrors();
+            ui.assertNoBrowserErrors();
+        }
+    }
+
     // --- every screen at both sizes ---------------------------------------------------------------------------------
 
     @ParameterizedTest
