@@ -93,6 +93,8 @@ function weekForm({ employee, known, onSaved }) {
         entries: entries.map(({ work_date, hours: h }) => ({ work_date, hours: h })) }, { headers: { 'Idempotency-Key': key } });
       key = uuid();
       const sheet = created.timesheet;
+      // Saved: the form moves on to the following week, empty.
+      weekStart.value = plusDays(sheet.week_start, 7);
       inputs.forEach((input) => { input.value = ''; });
       sum();
       if (submit) {
