@@ -310,15 +310,8 @@ class HrScreensIT {
 
     // --- set-up ---------------------------------------------------------------------------------------------------
 
-    /**
-     * A user who has used Tandem before: their working context exists. (On a user's very first sign-in the shell's
-     * heartbeat and its customer picker both create it, and one of them may get a 409 — a presence issue outside
-     * these screens, reported separately; these tests are about the HR screens.)
-     */
-    private User user(String prefix, String role) {
-        User user = UiSession.createUser(prefix, role);
-        api.get("/api/core/user-config", token(user)).ok();
-        return user;
+    private static User user(String prefix, String role) {
+        return UiSession.createUser(prefix, role);
     }
 
     private String token(User user) {
