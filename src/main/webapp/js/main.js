@@ -8,6 +8,7 @@ import { accountMenu } from 'tandem/account.js';
 import { AREAS } from 'tandem/areas/index.js';
 
 let cleanup = null;
+let routing = 0;  // which route() call is the latest: an earlier one whose module loads late must not render
 let signedInAs;  // undefined until the first onAuth: then a user id, or null when signed out
 
 const visible = (area) => !area.roles || area.roles.some(auth.hasRole);
@@ -29,8 +30,10 @@ async function route() {
   const view = $('#view');
   view.replaceChildren(h('h1', {}, area.title));
   document.title = `${area.title} · Tandem`;
+  const mine = ++routing;
   try {
     const module = await area.load();
+    if (mine !== routing) return;
     const root = h('div', { class: `area area-${area.path}` });
     view.append(root);
     cleanup = module.default.render(root, params.map(decodeURIComponent)) || null;

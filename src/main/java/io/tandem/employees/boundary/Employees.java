@@ -31,6 +31,10 @@ public class Employees {
     @Inject
     CurrentCaller caller;
 
+    /** A user who has no employee profile yet: what a manager picks from when setting one up. */
+    public record Candidate(long userId, String username, String firstName, String lastName) {
+    }
+
     public record NewEmployee(Long userId, String name, Long hourlyRateCents, Map<String, Long> balances) {
     }
 
@@ -71,6 +75,23 @@ public class Employees {
         return employee;
     }
 
+    /** A profile as its owner or a manager may see it (rates and balances are nobody else's business). */
+    public Employee visible(long id) {
+        Employee employee = get(id);
+        var me = caller.get();
+        if (!employee.getUserId().equals(me.id()) && !me.hasRole(Roles.MANAGER) && !me.hasRole(Roles.ADMIN)) {
+            throw Problem.forbidden("Only the employee and managers can see this profile.").toException();
+        }
+        return employee;
+    }
+
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    public List<Candidate> candidates() {
+        return em.createQuery("SELECT u FROM User u WHERE NOT EXISTS (SELECT e FROM Employee e WHERE e.userId = u.id)"
+                        + " ORDER BY u.username", User.class).setMaxResults(500).getResultStream()
+                .map(u -> new Candidate(u.getId(), u.getUsername(), u.getFirstName(), u.getLastName())).toList();
+    }
+
     public Employee get(long id) {
         Employee employee = em.find(Employee.class, id);
         if (employee == null) {
@@ -89,6 +110,7 @@ public class Employees {
         return employee;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     public List<Employee> list() {
         return em.createQuery("SELECT e FROM Employee e ORDER BY e.id", Employee.class).getResultList();
     }

@@ -34,9 +34,17 @@ public class EmployeesResource {
         return Response.status(201).entity(employees.create(request)).build();
     }
 
+    /** Managers only. */
     @GET
     public List<Employee> list() {
         return employees.list();
+    }
+
+    /** Users without an employee profile, for a manager setting one up (managers may not list users). */
+    @GET
+    @Path("candidates")
+    public List<Employees.Candidate> candidates() {
+        return employees.candidates();
     }
 
     @GET
@@ -48,7 +56,7 @@ public class EmployeesResource {
     @GET
     @Path("{id}")
     public Employee get(@PathParam("id") long id) {
-        return employees.get(id);
+        return employees.visible(id);
     }
 
     @PUT

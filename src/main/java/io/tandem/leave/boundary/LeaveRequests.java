@@ -2,6 +2,7 @@ package io.tandem.leave.boundary;
 
 import io.tandem.employees.boundary.Employees;
 import io.tandem.employees.entity.Employee;
+import io.tandem.events.boundary.ChangeLog;
 import io.tandem.leave.entity.LeaveRequest;
 import io.tandem.platform.Roles;
 import io.tandem.platform.problem.Problem;
@@ -18,6 +19,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Leave requests and their decisions (seed 003, 1.2), each decision exactly once. Approving moves the status
@@ -40,6 +43,12 @@ public class LeaveRequests {
     @Inject
     Clock clock;
 
+    @Inject
+    ChangeLog changes;
+
+    private static final Set<String> STATUSES = Set.of(LeaveRequest.PENDING, LeaveRequest.APPROVED, LeaveRequest.REJECTED,
+            LeaveRequest.CANCELLED);
+
     public record NewRequest(Long employeeId, String leaveType, Long hours, LocalDate startDate, LocalDate endDate) {
     }
 
@@ -59,6 +68,7 @@ public class LeaveRequests {
         LeaveRequest leave = new LeaveRequest(employee.getId(), type, request.hours(), start, end, clock.instant());
         em.persist(leave);
         em.flush();
+        changed(leave);
         return leave;
     }
 
@@ -71,9 +81,17 @@ public class LeaveRequests {
         return leave;
     }
 
-    public List<LeaveRequest> list(String status) {
-        return em.createQuery("SELECT r FROM LeaveRequest r WHERE (:status IS NULL OR r.status = :status) ORDER BY r.id",
-                LeaveRequest.class).setParameter("status", status).setMaxResults(500).getResultList();
+    /**
+     * Oldest first (the order to decide them in), optionally of one status and one employee. Employees without a
+     * manager's role see only their own (and get 404 when they have no employee profile).
+     */
+    public List<LeaveRequest> list(String status, Long employeeId) {
+        Caller me = caller.get();
+        Long employee = me.hasRole(Roles.MANAGER) || me.hasRole(Roles.ADMIN) ? employeeId : employees.mine().getId();
+        return em.createQuery("SELECT r FROM LeaveRequest r WHERE (:status IS NULL OR r.status = :status)"
+                        + " AND (:employee IS NULL OR r.employeeId = :employee) ORDER BY r.id", LeaveRequest.class)
+                .setParameter("status", status == null || status.isBlank() ? null : Require.oneOf("status", status, STATUSES))
+                .setParameter("employee", employee).setMaxResults(500).getResultList();
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
@@ -88,14 +106,14 @@ public class LeaveRequests {
             throw Problem.conflict("Insufficient balance").type("insufficient-balance").with("error", "Insufficient balance")
                     .with("requested_hours", leave.getHours()).toException();
         }
-        return get(id);
+        return changed(get(id));
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     public LeaveRequest reject(long id) {
         LeaveRequest leave = notOwn(id, "reject");
         decide(leave, LeaveRequest.PENDING, LeaveRequest.REJECTED);
-        return get(id);
+        return changed(get(id));
     }
 
     /** By the employee (or a manager): a pending request is withdrawn; an approved one gives its hours back, once. */
@@ -114,7 +132,15 @@ public class LeaveRequests {
         } else {
             decide(leave, LeaveRequest.PENDING, LeaveRequest.CANCELLED);
         }
-        return get(id);
+        return changed(get(id));
+    }
+
+    /** Tells the live stream, last in the transaction (the change log's rule), so open lists update by themselves. */
+    private LeaveRequest changed(LeaveRequest leave) {
+        Caller me = caller.get();
+        changes.record("entity.changed", "leave_request", String.valueOf(leave.getId()), null, me.id(), me.username(),
+                Map.of("status", leave.getStatus(), "employee_id", leave.getEmployeeId()));
+        return leave;
     }
 
     private LeaveRequest notOwn(long id, String verb) {

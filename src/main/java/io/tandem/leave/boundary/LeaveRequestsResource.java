@@ -1,11 +1,13 @@
 package io.tandem.leave.boundary;
 
 import io.tandem.leave.entity.LeaveRequest;
+import io.tandem.platform.idempotency.Idempotency;
 import io.tandem.platform.json.Bodies;
 import io.tandem.platform.problem.Require;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,15 +27,20 @@ public class LeaveRequestsResource {
     @Inject
     LeaveRequests requests;
 
+    @Inject
+    Idempotency idempotency;
+
+    /** With an Idempotency-Key, a double click or a retry after a lost answer makes one request, not two. */
     @POST
-    public Response create(String body) {
+    public Response create(@HeaderParam(Idempotency.HEADER) String key, String body) {
         LeaveRequests.NewRequest request = Require.body(Bodies.read(body, LeaveRequests.NewRequest.class));
-        return Response.status(201).entity(requests.create(request)).build();
+        return idempotency.run(key, body, () -> Response.status(201).entity(requests.create(request)).build());
     }
 
+    /** Oldest first, at most 500; {@code ?status=} and {@code ?employee_id=} filter. Employees see only their own. */
     @GET
-    public List<LeaveRequest> list(@QueryParam("status") String status) {
-        return requests.list(status);
+    public List<LeaveRequest> list(@QueryParam("status") String status, @QueryParam("employee_id") String employeeId) {
+        return requests.list(status, employeeId == null || employeeId.isBlank() ? null : Require.wholeNumber("employee_id", employeeId));
     }
 
     @GET

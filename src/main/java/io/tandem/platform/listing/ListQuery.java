@@ -16,7 +16,7 @@ public class ListQuery {
     /** Longer search text is refused: nobody types more into a list's search box, and LIKE's cost grows with it. */
     public static final int MAX_TEXT = 200;
     /** The LIKE escape character: not the backslash, which MySQL would also read as an escape inside the literal. */
-    static final char ESCAPE = '!';
+    public static final char ESCAPE = '!';
 
     @QueryParam("sort")
     String sort;
@@ -68,7 +68,7 @@ public class ListQuery {
      * The LIKE pattern that finds {@code text} anywhere, case-insensitively (compared with the lower-cased column):
      * the user's {@code %} and {@code _} match only themselves.
      */
-    static String containing(String text) {
+    public static String containing(String text) {
         StringBuilder pattern = new StringBuilder(text.length() + 8).append('%');
         for (char c : text.toLowerCase(Locale.ROOT).toCharArray()) {
             if (c == '%' || c == '_' || c == ESCAPE) {

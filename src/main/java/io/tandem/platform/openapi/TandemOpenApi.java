@@ -199,7 +199,7 @@ public class TandemOpenApi implements OASModelReader {
     }
 
     private static void stockAndPeople(Endpoints api) {
-        api.of(StockResource.class, "list").summary("List stock rows");
+        api.of(StockResource.class, "list").summary("List stock rows by product name, SKU and client name (?q= searches them)");
         api.of(StockResource.class, "get").summary("Get a stock row");
         api.of(StockResource.class, "allocationsOf").summary("Allocations of a stock row");
         api.of(StockResource.class, "create").summary("Create a stock row (one per product and client)").who("MANAGER")
@@ -215,15 +215,17 @@ public class TandemOpenApi implements OASModelReader {
 
         api.of(EmployeesResource.class, "create").summary("Create an employee profile").who("MANAGER")
                 .body(Employees.NewEmployee.class).created(Employee.class).problems(409);
-        api.of(EmployeesResource.class, "list").summary("List employee profiles");
+        api.of(EmployeesResource.class, "list").summary("List employee profiles").who("MANAGER");
+        api.of(EmployeesResource.class, "candidates").summary("Users without an employee profile").who("MANAGER");
         api.of(EmployeesResource.class, "mine").summary("The caller's employee profile");
-        api.of(EmployeesResource.class, "get").summary("Get an employee profile with leave balances (hours)");
+        api.of(EmployeesResource.class, "get").summary("Get an employee profile with leave balances (hours)")
+                .who("the employee or a MANAGER");
         api.of(EmployeesResource.class, "setRate").summary("Set an employee's hourly rate").who("MANAGER")
                 .body(EmployeesResource.Rate.class);
 
         api.of(LeaveRequestsResource.class, "create").summary("Request leave (managers may pass employee_id)")
                 .body(LeaveRequests.NewRequest.class).created(io.tandem.leave.entity.LeaveRequest.class).problems(403);
-        api.of(LeaveRequestsResource.class, "list").summary("List leave requests");
+        api.of(LeaveRequestsResource.class, "list").summary("List leave requests, oldest first (employees: only their own)");
         api.of(LeaveRequestsResource.class, "get").summary("Get a leave request");
         api.of(LeaveRequestsResource.class, "approve").summary("Approve a leave request, exactly once")
                 .who("MANAGER, not for their own").problems(409);
@@ -234,6 +236,7 @@ public class TandemOpenApi implements OASModelReader {
 
         api.of(TimesheetsResource.class, "create").summary("Create a timesheet for a week").body(Timesheets.NewTimesheet.class)
                 .created(Timesheets.View.class).problems(403);
+        api.of(TimesheetsResource.class, "list").summary("List timesheets with their payroll, newest first (employees: only their own)");
         api.of(TimesheetsResource.class, "get").summary("Get a timesheet with its payroll");
         api.of(TimesheetsResource.class, "payroll").summary("Payroll calculations of a timesheet");
         api.of(TimesheetsResource.class, "submit").summary("Submit a draft timesheet").who("the employee").problems(409);

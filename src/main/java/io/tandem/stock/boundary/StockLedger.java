@@ -2,6 +2,7 @@ package io.tandem.stock.boundary;
 
 import io.tandem.orders.entity.Order;
 import io.tandem.platform.Roles;
+import io.tandem.platform.listing.ListQuery;
 import io.tandem.platform.problem.Problem;
 import io.tandem.platform.security.CurrentCaller;
 import io.tandem.platform.versioning.VersionedStore;
@@ -15,12 +16,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -149,13 +152,27 @@ public class StockLedger {
         return allocation;
     }
 
-    public List<Stock> list(int offset, int limit) {
-        return em.createQuery("SELECT s FROM Stock s ORDER BY s.id", Stock.class)
+    /**
+     * Stock rows in the order people look for them (product name, SKU, client name), optionally only those whose
+     * product SKU or name or client name contains {@code text} (case-insensitive, wildcards literal).
+     */
+    public List<Stock> list(Optional<String> text, int offset, int limit) {
+        return listed("s", text, Stock.class, " ORDER BY p.name, p.sku, c.name, s.id")
                 .setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
-    public long count() {
-        return em.createQuery("SELECT COUNT(s) FROM Stock s", Long.class).getSingleResult();
+    public long count(Optional<String> text) {
+        return listed("COUNT(s)", text, Long.class, "").getSingleResult();
+    }
+
+    private <T> TypedQuery<T> listed(String select, Optional<String> text, Class<T> type, String order) {
+        String like = " LIKE :q ESCAPE '" + ListQuery.ESCAPE + "'";
+        TypedQuery<T> query = em.createQuery("SELECT " + select + " FROM Stock s, Product p, Client c"
+                + " WHERE p.id = s.productId AND c.id = s.clientId"
+                + (text.isPresent() ? " AND (LOWER(p.sku)" + like + " OR LOWER(p.name)" + like + " OR LOWER(c.name)" + like + ")" : "")
+                + order, type);
+        text.ifPresent(t -> query.setParameter("q", ListQuery.containing(t)));
+        return query;
     }
 
     public Stock get(long id) {

@@ -2,6 +2,7 @@ package io.tandem.stock.boundary;
 
 import io.tandem.platform.idempotency.Idempotency;
 import io.tandem.platform.json.Bodies;
+import io.tandem.platform.listing.ListQuery;
 import io.tandem.platform.problem.Require;
 import io.tandem.platform.web.Page;
 import io.tandem.stock.entity.Allocation;
@@ -14,12 +15,14 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code /api/stock}: stock rows, hand adjustments, allocations and their release. */
 @Path("stock")
@@ -49,9 +52,11 @@ public class StockResource {
         }
     }
 
+    /** By product name, SKU and client name; {@code ?q=} finds rows whose product or client contains the text. */
     @GET
-    public Page<Stock> list(@BeanParam Page.Request page) {
-        return Page.of(ledger.list(page.offset(), page.limit()), page, ledger.count());
+    public Page<Stock> list(@BeanParam Page.Request page, @QueryParam("q") String q) {
+        Optional<String> text = ListQuery.of(null, q).text();
+        return Page.of(ledger.list(text, page.offset(), page.limit()), page, ledger.count(text));
     }
 
     @GET

@@ -2,6 +2,7 @@ package io.tandem.timesheets.boundary;
 
 import io.tandem.employees.boundary.Employees;
 import io.tandem.employees.entity.Employee;
+import io.tandem.events.boundary.ChangeLog;
 import io.tandem.platform.Roles;
 import io.tandem.platform.problem.Problem;
 import io.tandem.platform.problem.Require;
@@ -14,14 +15,18 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Timesheets (seed 003, 1.3). Approval is one transaction: a conditional UPDATE moves SUBMITTED → APPROVED
@@ -43,6 +48,9 @@ public class Timesheets {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ChangeLog changes;
 
     public record EntryRequest(LocalDate workDate, Integer hours) {
     }
@@ -74,8 +82,41 @@ public class Timesheets {
         Timesheet timesheet = new Timesheet(employee.getId(), weekStart, entries, clock.instant());
         em.persist(timesheet);
         em.flush();
+        changed(timesheet.getId(), timesheet.getEmployeeId(), Timesheet.DRAFT);
         return timesheet;
     }
+
+    /**
+     * Newest first, optionally of one status and one employee. Employees without a manager's role see only their
+     * own (and get 404 when they have no employee profile); managers see everyone's.
+     */
+    public List<View> list(String status, Long employeeId, int offset, int limit) {
+        List<Timesheet> sheets = filtered("SELECT t", status, employeeId, Timesheet.class)
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
+        if (sheets.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, PayrollCalculation> payroll = em.createQuery("SELECT p FROM PayrollCalculation p WHERE p.timesheetId IN :ids",
+                        PayrollCalculation.class).setParameter("ids", sheets.stream().map(Timesheet::getId).toList())
+                .getResultStream().collect(Collectors.toMap(PayrollCalculation::getTimesheetId, Function.identity()));
+        return sheets.stream().map(t -> new View(t, payroll.get(t.getId()))).toList();
+    }
+
+    public long count(String status, Long employeeId) {
+        return filtered("SELECT COUNT(t)", status, employeeId, Long.class).getSingleResult();
+    }
+
+    private <T> TypedQuery<T> filtered(String select, String status, Long employeeId, Class<T> type) {
+        Caller me = caller.get();
+        Long employee = me.hasRole(Roles.MANAGER) || me.hasRole(Roles.ADMIN) ? employeeId : employees.mine().getId();
+        String order = type == Long.class ? "" : " ORDER BY t.id DESC";
+        return em.createQuery(select + " FROM Timesheet t WHERE (:status IS NULL OR t.status = :status)"
+                        + " AND (:employee IS NULL OR t.employeeId = :employee)" + order, type)
+                .setParameter("status", status == null || status.isBlank() ? null : Require.oneOf("status", status, STATUSES))
+                .setParameter("employee", employee);
+    }
+
+    private static final Set<String> STATUSES = Set.of(Timesheet.DRAFT, Timesheet.SUBMITTED, Timesheet.APPROVED, Timesheet.REJECTED);
 
     public View get(long id) {
         Timesheet timesheet = find(id);
@@ -89,6 +130,7 @@ public class Timesheets {
             throw Problem.forbidden("Only the employee can submit their timesheet.").toException();
         }
         move(id, Timesheet.DRAFT, Timesheet.SUBMITTED, false);
+        changed(id, timesheet.getEmployeeId(), Timesheet.SUBMITTED);
         return get(id);
     }
 
@@ -99,13 +141,15 @@ public class Timesheets {
         Employee employee = employees.get(timesheet.getEmployeeId());
         em.persist(calculatePayroll(timesheet, employee));
         em.flush();
+        changed(id, timesheet.getEmployeeId(), Timesheet.APPROVED);
         return get(id);
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     public View reject(long id) {
-        notOwn(id, "reject");
+        Timesheet timesheet = notOwn(id, "reject");
         move(id, Timesheet.SUBMITTED, Timesheet.REJECTED, true);
+        changed(id, timesheet.getEmployeeId(), Timesheet.REJECTED);
         return get(id);
     }
 
@@ -146,6 +190,13 @@ public class Timesheets {
             throw Problem.conflict(detail).type("timesheet-state").with("current_status", current.getStatus())
                     .with("decided_by", current.getDecidedBy()).with("decided_at", current.getDecidedAt()).toException();
         }
+    }
+
+    /** Tells the live stream, last in the transaction (the change log's rule), so open lists update by themselves. */
+    private void changed(long id, long employeeId, String status) {
+        Caller me = caller.get();
+        changes.record("entity.changed", "timesheet", String.valueOf(id), null, me.id(), me.username(),
+                Map.of("status", status, "employee_id", employeeId));
     }
 
     private Timesheet find(long id) {
