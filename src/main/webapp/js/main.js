@@ -8,6 +8,7 @@ import { accountMenu } from 'tandem/account.js';
 import { AREAS } from 'tandem/areas/index.js';
 
 let cleanup = null;
+let routing = 0;  // which route() is the latest: an earlier one still loading its module must not render
 let signedInAs;  // undefined until the first onAuth: then a user id, or null when signed out
 
 const visible = (area) => !area.roles || area.roles.some(auth.hasRole);
@@ -29,8 +30,10 @@ async function route() {
   const view = $('#view');
   view.replaceChildren(h('h1', {}, area.title));
   document.title = `${area.title} · Tandem`;
+  const turn = ++routing;
   try {
     const module = await area.load();
+    if (turn !== routing) return;
     const root = h('div', { class: `area area-${area.path}` });
     view.append(root);
     cleanup = module.default.render(root, params.map(decodeURIComponent)) || null;
@@ -42,6 +45,7 @@ async function route() {
 function showSignIn() {
   cleanup?.();
   cleanup = null;
+  routing += 1;
   events.stop();
   presence.stop();
   $('#view').replaceChildren();
