@@ -80,11 +80,6 @@ public class User extends Versioned {
         return passwordHash;
     }
 
-    /** A new password's hash; not part of the user's versioned state (the hash is never shown). */
-    public void replacePasswordHash(String newPasswordHash) {
-        passwordHash = Objects.requireNonNull(newPasswordHash);
-    }
-
     public String getFirstName() {
         return firstName;
     }
