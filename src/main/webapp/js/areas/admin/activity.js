@@ -40,6 +40,10 @@ function describe(event, type) {
   const version = event.version ? ` · version ${event.version}` : '';
   switch (type) {
     case 'entity.changed':
+      // A user's working context (user_config) is theirs alone: say what it means rather than name the record.
+      if (event.entity_type === 'user_config') {
+        return [who, [event.details?.action === 'CREATE' ? 'started using Tandem' : 'chose another active customer or project']];
+      }
       return event.details?.action === 'CREATE'
         ? [who, ['created ', record(event), version]]
         : [who, ['changed ', record(event), fields, version]];

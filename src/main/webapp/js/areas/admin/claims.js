@@ -22,13 +22,14 @@ export function claimsTab() {
   const status = h('span', { class: 'hint', role: 'status' });
   const body = h('tbody');
   const table = h('table', { class: 'data' }, h('caption', { class: 'visually-hidden' }, 'Rack claims held now'),
-    h('thead', {}, h('tr', {}, ['Rack', 'Floor', 'Held by', 'State', 'Claimed', 'Last heartbeat', 'Lease left', 'Token']
+    h('thead', {}, h('tr', {}, ['Rack', 'Held by', 'State', 'Claimed', 'Last heartbeat', 'Lease left']
       .map((label) => h('th', { scope: 'col' }, label)), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
     body);
   const element = h('div', { class: 'admin-claims' },
     h('div', { class: 'section-head' }, h('h2', {}, 'Rack claims & audit sessions'),
       h('button', { type: 'button', onclick: () => load() }, 'Refresh')),
-    h('p', { class: 'hint' }, 'Racks someone holds now. Releasing a claim frees the rack; its holder’s scans not yet synced are refused and they see that the lease was lost.'),
+    h('p', { class: 'hint' }, 'Racks someone holds now; highlighted ones are paused or have sent no heartbeat for two minutes, so they may be stuck. '
+      + 'Releasing a claim frees the rack; its holder’s scans not yet synced are refused and they see that the lease was lost.'),
     h('div', { class: 'toolbar' }, status),
     h('div', { class: 'scroll' }, table));
 
@@ -47,19 +48,17 @@ export function claimsTab() {
     body.replaceChildren(...sessions.map((s) => {
       const quiet = s.status === 'ACTIVE' && now - new Date(s.last_heartbeat_at) > QUIET_MILLIS;
       return h('tr', { dataset: { rack: s.rack_id }, class: quiet || s.status === 'PAUSED' ? 'idle' : '' },
-        h('th', { scope: 'row' }, s.rack_id),
-        h('td', {}, s.floor),
+        h('th', { scope: 'row' }, s.rack_id, h('small', { class: 'rack-detail' }, `floor ${s.floor} · token ${s.fencing_token}`)),
         h('td', {}, s.username),
         h('td', {}, h('span', { class: `state state-${s.status.toLowerCase()}` }, s.status === 'PAUSED' ? 'paused' : 'auditing'),
           quiet ? h('span', { class: 'badge' }, 'no heartbeat') : null),
         h('td', {}, time(s.started_at)),
         h('td', {}, time(s.last_heartbeat_at)),
         h('td', { class: 'lease', dataset: { expires: s.lease_expires_at } }, leaseLeft(s.lease_expires_at, now)),
-        h('td', {}, String(s.fencing_token)),
         h('td', { class: 'actions' }, h('button', { type: 'button', class: 'small danger', 'aria-label': `Release rack ${s.rack_id} held by ${s.username}`,
           onclick: () => release(s) }, 'Release')));
     }));
-    if (!sessions.length) body.append(h('tr', {}, h('td', { colspan: 9, class: 'empty' }, 'Nobody holds a rack right now.')));
+    if (!sessions.length) body.append(h('tr', {}, h('td', { colspan: 7, class: 'empty' }, 'Nobody holds a rack right now.')));
   }
 
   async function release(session) {

@@ -18,7 +18,7 @@ export function conflictsTab() {
   const element = h('div', { class: 'admin-conflicts' },
     h('div', { class: 'section-head' }, h('h2', {}, 'Conflicts per entity type'),
       h('button', { type: 'button', onclick: () => load() }, 'Refresh')),
-    h('p', { class: 'hint' }, 'Each count is a save that was refused because someone else had saved the record first; the user was shown both versions and decided.'),
+    h('p', { class: 'hint' }, 'Each count is a save refused because someone else had saved the record first. Many conflicts on one type mean people often edit the same records at once.'),
     content);
 
   async function load() {
@@ -55,6 +55,8 @@ export function conflictsTab() {
       h('tfoot', {}, h('tr', {}, h('th', { scope: 'row' }, 'All types'), h('td', { class: 'num' }, String(total)), h('td'), withLast ? h('td') : null)))));
   }
 
+  // Conflicts send no event (nothing was saved): the counts are read again now and then while the tab is shown.
+  const refresher = setInterval(() => { if (!document.hidden && element.isConnected && !element.closest('[hidden]')) load(); }, 30_000);
   load();
-  return { element, shown: load };
+  return { element, shown: load, destroy: () => clearInterval(refresher) };
 }

@@ -52,7 +52,8 @@ function roleChoice(legend, chosen) {
 export function usersTab() {
   const me = user();
   const table = dataTable({
-    caption: 'Users', path: '/api/users', entityTypes: ['user'], filter: false, sortable: false,
+    // The server searches users (?q=) but does not sort them: they come in the order they were created.
+    caption: 'Users', path: '/api/users', entityTypes: ['user'], sortable: false,
     columns: [
       { key: 'username', label: 'Username' },
       { key: 'name', label: 'Name', render: (row) => fullName(row) || '—' },
@@ -70,7 +71,7 @@ export function usersTab() {
   // PUT /api/users/{id} sets both names: it gets the user as loaded plus the administrator's changes, under the
   // loaded version, so a name nobody touched is written back unchanged or the save is refused as a conflict.
   const editName = (row) => editRecord({
-    title: `Edit user ${row.username}`, path: '/api/users', id: row.id, fields: NAME_FIELDS, entityType: 'user',
+    title: `Edit user ${row.username}`, noun: 'user', path: '/api/users', id: row.id, fields: NAME_FIELDS, entityType: 'user',
     write: (mine, base) => api.put(`/api/users/${row.id}`, { first_name: base.first_name, last_name: base.last_name, ...mine },
       { headers: { 'If-Match': `"${base.version}"` } }),
     onSaved: () => table.reload(),
