@@ -36,7 +36,7 @@ class AdministrationIT {
         User admin = UiSession.createUser("ui-admin", "ADMIN");
         String username = "ui-new-" + UUID.randomUUID().toString().substring(0, 8);
         try (UiSession ui = UiSession.open(Viewport.DESKTOP)) {
-            Page page = signIn(ui, admin);
+            Page page = ui.signIn(admin);
             page.navigate("/#/admin/users");
 
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New user")).click();
@@ -72,7 +72,7 @@ class AdministrationIT {
         User renamed = UiSession.createUser("ui-renamed", "USER");
         String path = "/api/users/" + renamed.json().getInt("id");
         try (UiSession ui = UiSession.open(Viewport.DESKTOP)) {
-            Page page = signIn(ui, admin);
+            Page page = ui.signIn(admin);
             page.navigate("/#/admin/users");
             filterUsers(page, renamed.username());
             button(page, renamed.username()).click();
@@ -110,7 +110,7 @@ class AdministrationIT {
         JsonObject claim = API.post("/api/racks/" + rack + "/claim", holderToken, Json.createObjectBuilder().build()).ok();
 
         try (UiSession ui = UiSession.open(Viewport.DESKTOP)) {
-            Page page = signIn(ui, manager);
+            Page page = ui.signIn(manager);
             page.navigate("/#/admin/claims");
             assertThat(page.getByRole(AriaRole.TAB)).hasText(new String[]{"Rack claims", "Activity"});
             Locator row = page.locator("tr[data-rack='" + rack + "']");
@@ -136,7 +136,7 @@ class AdministrationIT {
         User other = UiSession.createUser("ui-changer", "USER");
         String otherToken = API.login(other.username(), other.password()).access();
         try (UiSession ui = UiSession.open(Viewport.DESKTOP)) {
-            Page page = signIn(ui, manager);
+            Page page = ui.signIn(manager);
             page.navigate("/#/admin/activity");
             Locator feed = page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Activity, newest first"));
             // The feed shows what happens once it is on screen and the stream is connected.
@@ -173,7 +173,7 @@ class AdministrationIT {
         String holderToken = API.login(holder.username(), holder.password()).access();
         API.post("/api/racks/" + rack + "/claim", holderToken, Json.createObjectBuilder().build()).ok();
         try (UiSession ui = UiSession.open(viewport)) {
-            Page page = signIn(ui, admin);
+            Page page = ui.signIn(admin);
 
             page.navigate("/#/admin/users");
             assertThat(page.locator(".admin-users table.data tbody tr").first()).isVisible();
@@ -217,16 +217,6 @@ class AdministrationIT {
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------
-
-    /**
-     * Signs in through the form. A new user's working context is made by the API first: the page's first
-     * heartbeat and its read of /api/core/user-config both create it when it is missing, and the loser of that
-     * race answers 409 (a console error unrelated to administration; reported, not this area's to fix).
-     */
-    private static Page signIn(UiSession ui, User user) {
-        API.post("/api/core/heartbeat", API.login(user.username(), user.password()).access(), null).ok();
-        return ui.signIn(user);
-    }
 
     private static Locator dialog(Page page, String title) {
         return page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName(title).setExact(true));
