@@ -15,9 +15,11 @@ import { showConflict } from './conflict.js';
 /**
  * Opens the editor for `${path}/${id}`. Options: title, noun (for messages), fields, entityType (the change stream's name for the
  * type, e.g. 'storage_system'), onSaved(record), extra (a function given the record, answering nodes shown
- * under the form, e.g. a storage system's hosts).
+ * under the form, e.g. a storage system's hosts), write(changes, base) for a resource without PATCH (it must
+ * send `base.version` and write only the changed fields, e.g. a full PUT of `base` plus the changes).
  */
-export async function editRecord({ title, noun = 'record', path, id, fields, entityType, onSaved, extra }) {
+export async function editRecord({ title, noun = 'record', path, id, fields, entityType, onSaved, extra,
+  write = (mine, from) => api.patch(`${path}/${id}`, mine, from.version) }) {
   let base = await api.get(`${path}/${id}`);
   const form = buildForm(fields, { onSubmit: () => save() });
   const stamp = h('p', { class: 'hint stamp' });
@@ -57,7 +59,7 @@ export async function editRecord({ title, noun = 'record', path, id, fields, ent
     }
     saveButton.disabled = true;
     try {
-      const saved = await api.patch(`${path}/${id}`, mine, base.version);
+      const saved = await write(mine, base);
       announce(`Saved the ${noun} (version ${saved.version}).`, 'success');
       finish();
       onSaved?.(saved);

@@ -115,6 +115,26 @@ class PasswordsIT {
         api.login(username, NEW_PASSWORD);
     }
 
+    @Test
+    void newPasswordsLeaveTheUsersVersion_soAnAdministratorsOpenEditIsNotRefused() {
+        JsonObject user = api.createUser(admin, "versioned", "USER");
+        String path = "/api/users/" + user.getInt("id");
+        long version = user.getJsonNumber("version").longValue();
+        Tokens own = api.login(user.getString("username"), Api.PASSWORD);
+
+        assertEquals(204, api.put(path + "/password", admin, reset(NEW_PASSWORD)).status());
+        assertEquals(204, change(api.login(user.getString("username"), NEW_PASSWORD).access(), NEW_PASSWORD, Api.PASSWORD).status());
+
+        JsonObject now = api.get(path, admin).ok();
+        assertEquals(version, now.getJsonNumber("version").longValue());
+        assertEquals(1, api.get(path + "/history", admin).ok().getInt("total"));
+        Answer renamed = api.send("PUT", path, admin, "application/json",
+                "{\"first_name\": \"Still\", \"last_name\": \"Here\"}", "If-Match", "\"" + version + "\"");
+        assertEquals(200, renamed.status(), renamed.body());
+        assertEquals(version + 1, renamed.json().getJsonNumber("version").longValue());
+        api.get("/api/auth/me", own.access()).problem(401);
+    }
+
     private Answer change(String token, String current, String next) {
         return api.post("/api/auth/password", token, Json.createObjectBuilder()
                 .add("current_password", current).add("new_password", next).build());

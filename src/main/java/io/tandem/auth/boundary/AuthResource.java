@@ -88,7 +88,8 @@ public class AuthResource {
     @Path("me")
     public UserView me() {
         var me = caller.get();
-        return new UserView(me.id(), me.username(), me.firstName(), me.lastName(), me.roles().stream().sorted().toList(), null);
+        return new UserView(me.id(), me.username(), me.firstName(), me.lastName(), me.roles().stream().sorted().toList(), null,
+                null, null, null);
     }
 
     private static Response noStore(SignedIn signedIn) {

@@ -59,7 +59,7 @@ public class PasswordChanges {
             throw Problem.forbidden("current_password is not your current password.").type("wrong-password")
                     .field("current_password").toException();
         }
-        user.replacePasswordHash(newHash);
+        replaceHash(user, newHash);
         int ended = endSignIns(user.getId(), me.signInId(), "password-changed", now);
         LOG.info(() -> "password_changed user_id=" + me.id() + " other_sign_ins_ended=" + ended);
     }
@@ -69,7 +69,7 @@ public class PasswordChanges {
     public void reset(long userId, String newPassword) {
         String newHash = passwords.hash(passwords.requireAcceptable("new_password", newPassword));
         User user = locked(userId);
-        user.replacePasswordHash(newHash);
+        replaceHash(user, newHash);
         int ended = endSignIns(userId, null, "password-reset", clock.instant());
         LOG.info(() -> "password_reset user_id=" + userId + " by_user_id=" + caller.get().id() + " sign_ins_ended=" + ended);
     }
@@ -81,6 +81,17 @@ public class PasswordChanges {
             throw Problem.notFound("There is no user " + userId + ".").toException();
         }
         return user;
+    }
+
+    /**
+     * SQL, not the entity's setter: the hash is no part of the user's versioned state, and a changed field of the
+     * managed entity would give the user a new version at commit (so would a JPQL bulk update: EclipseLink adds
+     * the version to it) — with no revision and no event, so an administrator's next save of that user would be
+     * refused as a conflict showing no change at all. There is no shared cache to go stale (persistence.xml).
+     */
+    private void replaceHash(User user, String newHash) {
+        em.createNativeQuery("UPDATE app_user SET password_hash = ? WHERE id = ?")
+                .setParameter(1, newHash).setParameter(2, user.getId()).executeUpdate();
     }
 
     /** Revokes the user's sign-ins but {@code keep}: their refresh and access tokens stop working at once. */

@@ -2,6 +2,8 @@ package io.tandem.auth.boundary;
 
 import io.tandem.auth.entity.User;
 import io.tandem.platform.Roles;
+import io.tandem.platform.listing.ListQuery;
+import io.tandem.platform.listing.Listing;
 import io.tandem.platform.problem.Problem;
 import io.tandem.platform.versioning.ExpectedVersion;
 import io.tandem.platform.versioning.RevisionView;
@@ -14,6 +16,7 @@ import jakarta.persistence.PersistenceContext;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.logging.Logger;
@@ -69,14 +72,10 @@ public class Users {
                 request.lastName(), roles, clock.instant());
     }
 
-    public List<UserView> list(int offset, int limit) {
-        return em.createNamedQuery(User.ALL, User.class)
-                .setFirstResult(offset).setMaxResults(limit)
-                .getResultStream().map(UserView::of).toList();
-    }
-
-    public long count() {
-        return em.createNamedQuery(User.COUNT, Long.class).getSingleResult();
+    /** A page of users in id order, searched like every other list ({@link ListQuery}). */
+    public Listing.Found<UserView> list(ListQuery query, int offset, int limit) {
+        Listing.Found<User> found = store.list(User.class, Map.of(), query, offset, limit);
+        return new Listing.Found<>(found.items().stream().map(UserView::of).toList(), found.total());
     }
 
     /** A versioned change of the user's roles: stale versions are conflicts like any other entity's. */

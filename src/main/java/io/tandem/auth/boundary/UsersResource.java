@@ -1,5 +1,7 @@
 package io.tandem.auth.boundary;
 
+import io.tandem.platform.listing.ListQuery;
+import io.tandem.platform.listing.Listing;
 import io.tandem.platform.web.Page;
 import jakarta.inject.Inject;
 import io.tandem.platform.json.Bodies;
@@ -48,9 +50,11 @@ public class UsersResource {
                 .entity(created).build();
     }
 
+    /** {@code ?q=}: only users whose username or name contains the text, so an administrator finds one among many. */
     @GET
-    public Page<UserView> list(@BeanParam Page.Request page) {
-        return Page.of(users.list(page.offset(), page.limit()), page, users.count());
+    public Page<UserView> list(@BeanParam Page.Request page, @QueryParam("q") String q) {
+        Listing.Found<UserView> found = users.list(ListQuery.of(null, q), page.offset(), page.limit());
+        return Page.of(found.items(), page, found.total());
     }
 
     @GET

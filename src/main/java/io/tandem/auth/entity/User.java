@@ -23,13 +23,9 @@ import java.util.TreeSet;
 @Entity
 @Table(name = "app_user")
 @NamedQuery(name = User.BY_USERNAME, query = "SELECT u FROM User u WHERE u.username = :username")
-@NamedQuery(name = User.ALL, query = "SELECT u FROM User u ORDER BY u.id")
-@NamedQuery(name = User.COUNT, query = "SELECT COUNT(u) FROM User u")
 public class User extends Versioned {
 
     public static final String BY_USERNAME = "User.byUsername";
-    public static final String ALL = "User.all";
-    public static final String COUNT = "User.count";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -78,11 +74,6 @@ public class User extends Versioned {
     @JsonbTransient
     public String getPasswordHash() {
         return passwordHash;
-    }
-
-    /** A new password's hash; not part of the user's versioned state (the hash is never shown). */
-    public void replacePasswordHash(String newPasswordHash) {
-        passwordHash = Objects.requireNonNull(newPasswordHash);
     }
 
     public String getFirstName() {

@@ -52,7 +52,8 @@ final class Endpoints {
             "Last-Event-ID", "The id of the last event received: the stream resumes right after it.",
             "version", "The version you read, instead of `If-Match`.",
             "page", "Page number, from 1.",
-            "size", "Items per page, 1-500.");
+            "size", "Items per page, 1-500.",
+            "q", "Only items where one of their text members contains this text, ignoring case.");
 
     final Schemas schemas;
     private final OpenAPI document;
