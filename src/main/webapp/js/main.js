@@ -8,6 +8,7 @@ import { accountMenu } from 'tandem/account.js';
 import { AREAS } from 'tandem/areas/index.js';
 
 let cleanup = null;
+let routing = 0;  // the latest route(): an older one whose module arrives later must not render too
 let signedInAs;  // undefined until the first onAuth: then a user id, or null when signed out
 
 const visible = (area) => !area.roles || area.roles.some(auth.hasRole);
@@ -20,6 +21,7 @@ function renderNav() {
 
 async function route() {
   if (!auth.user()) return;
+  const current = ++routing;
   const [, path = '', ...params] = location.hash.split('/');
   const area = AREAS.find((a) => a.path === path && visible(a)) || AREAS[0];
   if (area.path !== path) { history.replaceState(null, '', `#/${area.path}`); }
@@ -31,11 +33,12 @@ async function route() {
   document.title = `${area.title} · Tandem`;
   try {
     const module = await area.load();
+    if (current !== routing) return;
     const root = h('div', { class: `area area-${area.path}` });
     view.append(root);
     cleanup = module.default.render(root, params.map(decodeURIComponent)) || null;
   } catch (error) {
-    view.append(h('p', { class: 'form-error', role: 'alert' }, `This screen could not be loaded: ${error.message}`));
+    if (current === routing) view.append(h('p', { class: 'form-error', role: 'alert' }, `This screen could not be loaded: ${error.message}`));
   }
 }
 
