@@ -5,7 +5,8 @@
 // when someone saved the record meanwhile, the server refuses that one item and nothing of theirs is
 // overwritten. "Refresh" loads the record as saved now and re-applies only the user's own changes, for review;
 // only then is it sent again — never automatically.
-import { h, ago } from 'tandem/lib/dom.js';
+import { h, ago, announce } from 'tandem/lib/dom.js';
+import { confirmDialog } from './dialog.js';
 import * as api from 'tandem/lib/api.js';
 import { same } from './form.js';
 
@@ -125,4 +126,159 @@ export async function loadAll(path, params = {}) {
     items.push(...list);
     if (Array.isArray(answer) || items.length >= answer.total || list.length === 0) return items;
   }
+}
+
+/**
+ * The rows of one bulk-edited grid and what the user does with them: save the changed rows, refresh the rows
+ * that failed on a stale version (their own changes re-applied), retry only the failed rows, discard.
+ *
+ * Options: noun/plural (for messages); fields (edited names); `send(rows)` answers, in any order,
+ * [{row, saved: record}] or [{row, failed: {reason, field?, conflict?: {by, at, version}}}] and throws an
+ * ApiError when nothing was saved; `fetch(row)` loads a row's record as saved now; `onRows()` when rows came
+ * or went (render all), `onRow(row)` when one row's state changed.
+ */
+export class BulkEdits {
+  constructor({ noun, plural, fields, send, fetch, onRows, onRow }) {
+    Object.assign(this, { noun, plural, fields, sendRows: send, fetch, onRows, onRow });
+    this.rows = [];
+    this.busy = false;
+    this.summary = h('span', { class: 'hint', role: 'status' });
+    this.saveButton = h('button', { type: 'button', class: 'primary', dataset: { bulk: 'save' }, onclick: () => this.saveChanges() }, 'Save changes');
+    this.refreshButton = h('button', { type: 'button', dataset: { bulk: 'refresh' }, onclick: () => this.refreshFailed() }, 'Refresh failed rows');
+    this.retryButton = h('button', { type: 'button', dataset: { bulk: 'retry' }, onclick: () => this.retryFailed() }, 'Retry failed');
+    this.discardButton = h('button', { type: 'button', dataset: { bulk: 'discard' }, onclick: () => this.discardAll() }, 'Discard changes');
+    this.buttons = [this.saveButton, this.refreshButton, this.retryButton, this.discardButton];
+  }
+
+  load(records) { this.rows = records.map((r) => new EditedRow(r, this.fields)); this.onRows(); }
+  add(row) { this.rows.push(row); this.onRows(); }
+  remove(row) { this.rows.splice(this.rows.indexOf(row), 1); this.onRows(); }
+  change(row, name, value) {
+    row.set(name, value);
+    if (row.failed && row.outcome.field === name) row.outcome.field = null;
+    this.onRow(row);
+  }
+  undo(row) {
+    if (row.isNew) { this.remove(row); return; }
+    row.discard();
+    this.onRow(row);
+  }
+
+  get dirtyCount() { return this.rows.filter((r) => r.dirty).length; }
+
+  /** The buttons' labels and states and the one-line summary. */
+  update() {
+    const rows = this.rows;
+    const dirty = rows.filter((r) => r.dirty && !r.stale).length;
+    const stale = rows.filter((r) => r.stale).length;
+    const failed = rows.filter((r) => r.failed).length;
+    const retryable = rows.filter((r) => r.failed && !r.stale && r.dirty).length;
+    this.saveButton.textContent = `Save changes (${dirty})`;
+    this.saveButton.disabled = this.busy || dirty === 0;
+    this.refreshButton.textContent = `Refresh failed rows (${stale})`;
+    this.refreshButton.hidden = stale === 0;
+    this.refreshButton.disabled = this.busy;
+    this.retryButton.textContent = `Retry failed (${retryable})`;
+    this.retryButton.hidden = failed === 0;
+    this.retryButton.disabled = this.busy || retryable === 0;
+    this.discardButton.hidden = !rows.some((r) => r.dirty || r.failed);
+    this.discardButton.disabled = this.busy;
+    const parts = [`${rows.filter((r) => !r.isNew).length} ${this.plural}`];
+    if (rows.some((r) => r.dirty)) parts.push(`${rows.filter((r) => r.dirty).length} not saved`);
+    if (failed) parts.push(`${failed} failed`);
+    this.summary.textContent = parts.join(' · ');
+  }
+
+  saveChanges() {
+    const stale = this.rows.filter((r) => r.stale).length;
+    if (stale) announce(`${stale} failed ${stale === 1 ? 'row is' : 'rows are'} not sent again until refreshed (“Refresh failed rows”).`);
+    return this.send(this.rows.filter((r) => r.dirty && !r.stale));
+  }
+
+  retryFailed() { return this.send(this.rows.filter((r) => r.failed && !r.stale && r.dirty)); }
+
+  async send(rows) {
+    if (!rows.length) { announce('Nothing to save.'); return; }
+    this.setBusy(true);
+    let results;
+    try {
+      results = await this.sendRows(rows);
+    } catch (error) {
+      this.setBusy(false);
+      announce(`Nothing was saved: ${error.message}`, 'error');
+      return;
+    }
+    let saved = 0;
+    for (const result of results) {
+      if (result.saved) { result.row.accept(result.saved); saved += 1; } else result.row.fail(result.failed.reason, result.failed);
+    }
+    const failed = results.length - saved;
+    this.busy = false;
+    this.onRows();
+    const what = (n) => `${n} ${n === 1 ? this.noun : this.plural}`;
+    if (failed) announce(`${saved ? `Saved ${what(saved)}; ` : ''}${failed} not saved — each marked row says why.`, 'error');
+    else announce(`Saved ${what(saved)}.`, 'success');
+  }
+
+  async refreshFailed() {
+    const stale = this.rows.filter((r) => r.stale);
+    this.setBusy(true);
+    let nothingLeft = 0;
+    await Promise.all(stale.map(async (row) => {
+      try {
+        row.rebase(await this.fetch(row));
+        if (!row.dirty) { row.outcome = null; nothingLeft += 1; }
+      } catch (error) {
+        row.fail(error.status === 404 ? `This ${this.noun} was deleted by someone else.` : error.message);
+      }
+    }));
+    this.busy = false;
+    this.onRows();
+    announce(`Refreshed ${stale.length} ${stale.length === 1 ? 'row' : 'rows'} to the saved values with your changes re-applied${
+      nothingLeft ? ` (${nothingLeft} had nothing of yours left to save)` : ''}. Check them, then press “Retry failed”.`);
+    if (!this.retryButton.hidden && !this.retryButton.disabled) this.retryButton.focus();
+  }
+
+  async discardAll() {
+    const count = this.rows.filter((r) => r.dirty || r.failed).length;
+    if (!await confirmDialog('Discard changes', `Throw away your unsaved changes in ${count} ${count === 1 ? 'row' : 'rows'}?`, 'Discard')) return;
+    this.rows = this.rows.filter((r) => !r.isNew);
+    this.rows.forEach((r) => r.discard());
+    this.onRows();
+    return true;
+  }
+
+  /**
+   * Records as saved now (from a reload after a change event): clean rows take them, edited rows are told that
+   * someone saved meanwhile, rows deleted by others go (or are marked when edited), new records are added.
+   * Answers whether anything changed.
+   */
+  merge(records, belongs = () => true) {
+    const byId = new Map(records.map((r) => [r.id, r]));
+    const known = new Set();
+    let changed = false;
+    for (const row of [...this.rows]) {
+      if (row.isNew) continue;
+      known.add(row.id);
+      const record = byId.get(row.id);
+      if (!record) {
+        if (!row.dirty) { this.rows.splice(this.rows.indexOf(row), 1); changed = true; }
+        else if (!row.failed) { row.fail(`This ${this.noun} was deleted by someone else.`); changed = true; }
+        continue;
+      }
+      if (record.version <= row.base.version) continue;
+      if (!row.dirty && !row.failed) { row.base = record; row.outcome = null; changed = true; }
+      else if (!row.failed && row.meanwhile?.version !== record.version) {
+        row.meanwhile = { by: record.last_modified_by, version: record.version };
+        changed = true;
+      }
+    }
+    for (const record of records) {
+      if (!known.has(record.id) && belongs(record)) { this.rows.push(new EditedRow(record, this.fields)); changed = true; }
+    }
+    if (changed) this.onRows();
+    return changed;
+  }
+
+  setBusy(value) { this.busy = value; this.update(); }
 }

@@ -7,8 +7,8 @@ import { openDialog } from 'tandem/ui/dialog.js';
 
 const text = (name, label, { placeholder, maxlength } = {}) => ({
   name, label,
-  editor: (row, ctx, aria) => h('input', { type: 'text', value: row.value(name) ?? '', 'aria-label': aria, placeholder, maxlength,
-    autocomplete: 'off', oninput: (e) => ctx.change(row, name, e.target.value === '' ? null : e.target.value) }),
+  editor: (row, change, aria) => h('input', { type: 'text', value: row.value(name) ?? '', 'aria-label': aria, placeholder, maxlength,
+    autocomplete: 'off', oninput: (e) => change(row, name, e.target.value === '' ? null : e.target.value) }),
 });
 
 const bySort = (a, b) => a.fabric.localeCompare(b.fabric) || a.name.localeCompare(b.name);
@@ -24,8 +24,8 @@ async function loadHosts(force) {
   hosts = lists.flat().sort((a, b) => a.label.localeCompare(b.label));
 }
 
-function hostSelect(row, ctx, aria) {
-  const select = h('select', { 'aria-label': aria, onchange: (e) => ctx.change(row, 'host_id', e.target.value === '' ? null : Number(e.target.value)) });
+function hostSelect(row, change, aria) {
+  const select = h('select', { 'aria-label': aria, onchange: (e) => change(row, 'host_id', e.target.value === '' ? null : Number(e.target.value)) });
   fillHosts(select, row.value('host_id'));
   return select;
 }
@@ -61,9 +61,9 @@ async function loadAliases(projectId) {
 
 const aliasName = (id) => aliases.find((a) => a.id === id)?.name ?? `#${id}`;
 
-function membersEditor(row, ctx, aria) {
+function membersEditor(row, change, aria) {
   const names = h('span', { class: 'members-names' });
-  const button = h('button', { type: 'button', class: 'small', 'aria-label': `${aria}: edit`, onclick: () => chooseMembers(row, ctx, button) });
+  const button = h('button', { type: 'button', class: 'small', 'aria-label': `${aria}: edit`, onclick: () => chooseMembers(row, change) });
   const cell = h('span', { class: 'members' }, names, button);
   cell.focus = () => button.focus();
   syncMembers(row, cell);
@@ -76,7 +76,7 @@ function syncMembers(row, cell) {
   cell.querySelector('button').textContent = `Edit (${members.length})`;
 }
 
-function chooseMembers(row, ctx, opener) {
+function chooseMembers(row, change) {
   const fabric = (row.value('fabric') || '').trim();
   const chosen = new Set(row.value('members') || []);
   // Aliases of the zone's fabric, and any member that is not (it must be taken out before the zone saves).
@@ -88,9 +88,8 @@ function chooseMembers(row, ctx, opener) {
   });
   const apply = () => {
     const ids = [...dialog.querySelectorAll('input[type=checkbox]:checked')].map((b) => Number(b.value)).sort((x, y) => x - y);
-    ctx.change(row, 'members', ids);
+    change(row, 'members', ids);
     close();
-    opener.focus();
   };
   const { dialog, close } = openDialog({
     title: `Members of ${row.isNew ? 'the new zone' : row.base.name}`,
