@@ -49,10 +49,14 @@ export class EditedRow {
     return item;
   }
 
-  /** Saved: the answer is the new base, the user's changes are in it. */
-  accept(saved) {
+  /**
+   * Saved: the answer is the new base. `sent` are the changes that went with the request; anything the user
+   * changed while it was on its way stays a change.
+   */
+  accept(saved, sent = this.edits) {
+    const later = Object.entries(this.edits).filter(([name, value]) => !same(value, sent[name]) && !same(value, saved[name]));
     this.base = saved;
-    this.edits = {};
+    this.edits = Object.fromEntries(later);
     this.meanwhile = null;
     this.outcome = { kind: 'saved', version: saved.version };
   }
@@ -142,7 +146,7 @@ export class BulkEdits {
     Object.assign(this, { noun, plural, fields, sendRows: send, fetch, onRows, onRow });
     this.rows = [];
     this.busy = false;
-    this.summary = h('span', { class: 'hint', role: 'status' });
+    this.summary = h('span', { class: 'hint', role: 'status', tabindex: '-1' });
     this.saveButton = h('button', { type: 'button', class: 'primary', dataset: { bulk: 'save' }, onclick: () => this.saveChanges() }, 'Save changes');
     this.refreshButton = h('button', { type: 'button', dataset: { bulk: 'refresh' }, onclick: () => this.refreshFailed() }, 'Refresh failed rows');
     this.retryButton = h('button', { type: 'button', dataset: { bulk: 'retry' }, onclick: () => this.retryFailed() }, 'Retry failed');
@@ -200,21 +204,24 @@ export class BulkEdits {
   async send(rows) {
     if (!rows.length) { announce('Nothing to save.'); return; }
     this.setBusy(true);
+    const sent = new Map(rows.map((r) => [r, r.changes()]));
     let results;
     try {
       results = await this.sendRows(rows);
     } catch (error) {
       this.setBusy(false);
+      this.keepFocus();
       announce(`Nothing was saved: ${error.message}`, 'error');
       return;
     }
     let saved = 0;
     for (const result of results) {
-      if (result.saved) { result.row.accept(result.saved); saved += 1; } else result.row.fail(result.failed.reason, result.failed);
+      if (result.saved) { result.row.accept(result.saved, sent.get(result.row)); saved += 1; } else result.row.fail(result.failed.reason, result.failed);
     }
     const failed = results.length - saved;
     this.busy = false;
     this.onRows();
+    this.keepFocus();
     const what = (n) => `${n} ${n === 1 ? this.noun : this.plural}`;
     if (failed) announce(`${saved ? `Saved ${what(saved)}; ` : ''}${failed} not saved — each marked row says why.`, 'error');
     else announce(`Saved ${what(saved)}.`, 'success');
@@ -234,9 +241,9 @@ export class BulkEdits {
     }));
     this.busy = false;
     this.onRows();
+    this.keepFocus();
     announce(`Refreshed ${stale.length} ${stale.length === 1 ? 'row' : 'rows'} to the saved values with your changes re-applied${
       nothingLeft ? ` (${nothingLeft} had nothing of yours left to save)` : ''}. Check them, then press “Retry failed”.`);
-    if (!this.retryButton.hidden && !this.retryButton.disabled) this.retryButton.focus();
   }
 
   async discardAll() {
@@ -245,7 +252,7 @@ export class BulkEdits {
     this.rows = this.rows.filter((r) => !r.isNew);
     this.rows.forEach((r) => r.discard());
     this.onRows();
-    return true;
+    this.keepFocus();
   }
 
   /**
@@ -281,4 +288,12 @@ export class BulkEdits {
   }
 
   setBusy(value) { this.busy = value; this.update(); }
+
+  /** A button disabled while saving drops the keyboard focus: put it on the next useful step instead. */
+  keepFocus() {
+    const active = document.activeElement;
+    if (active && active !== document.body && active.isConnected) return;
+    const next = [this.retryButton, this.refreshButton, this.saveButton].find((b) => !b.hidden && !b.disabled) || this.summary;
+    next.focus();
+  }
 }

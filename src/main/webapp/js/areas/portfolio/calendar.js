@@ -19,15 +19,15 @@ const FIELDS = ['resource_id', 'project_id', 'start_date', 'end_date', 'allocati
 const LABELS = { resource_id: 'Resource', project_id: 'Project', start_date: 'Start', end_date: 'End', allocation_percent: 'Allocation %' };
 const SPANS = [4, 8, 12, 26];
 
-/** What the bulk answer says about each row sent. */
-function results(rows, answer) {
+/** What the bulk answer says about each row sent (`items` as they were sent). */
+function results(rows, items, answer) {
   const me = user();
   const succeeded = new Map(answer.succeeded.map((s) => [s.id, s]));
   const failed = new Map(answer.failed.map((f) => [f.id, f]));
-  return rows.map((row) => {
+  return rows.map((row, index) => {
     const ok = succeeded.get(row.id);
     if (ok) {
-      return { row, saved: { ...row.base, ...row.changes(), version: ok.version, last_modified_by: me?.username,
+      return { row, saved: { ...row.base, ...items[index], version: ok.version, last_modified_by: me?.username,
         last_modified_by_id: me?.id, last_modified_at: new Date().toISOString() } };
     }
     const failure = failed.get(row.id);
@@ -55,7 +55,10 @@ export function renderCalendar(panel, params, onState) {
 
   const edits = new BulkEdits({
     noun: 'assignment', plural: 'assignments', fields: FIELDS,
-    send: async (rows) => results(rows, await api.post(`${PATH}/bulk`, { updates: rows.map((r) => r.whole()) })),
+    send: async (rows) => {
+      const items = rows.map((r) => r.whole());
+      return results(rows, items, await api.post(`${PATH}/bulk`, { updates: items }));
+    },
     fetch: (row) => api.get(`${PATH}/${row.id}`),
     onRows: () => render(),
     onRow: (row) => { decorate(row); totals(row.base.resource_id); edits.update(); },
@@ -242,7 +245,10 @@ export function renderCalendar(panel, params, onState) {
       onSaved: () => liveMerge() }).catch((e) => announce(e.message, 'error'));
   }
 
-  const liveMerge = debounce(() => { if (!edits.busy) loadAll(PATH).then((list) => edits.merge(list)).catch(() => {}); }, 300);
+  const liveMerge = debounce(() => {
+    if (edits.busy) liveMerge();
+    else loadAll(PATH).then((list) => edits.merge(list)).catch(() => {});
+  }, 300);
   const liveLookups = debounce(() => loadLookups().then(render).catch(() => {}), 300);
   const onEvent = (e) => {
     if (e.entity_type === 'resource_assignment') liveMerge();

@@ -105,7 +105,7 @@ export function sanGrid({ kind, projectId }) {
       controls,
       h('td', { class: 'who' }),
       h('td', { class: 'actions' }, h('div', { class: 'stack' },
-        h('button', { type: 'button', class: 'small', dataset: { key: row.key, action: 'undo' }, 'aria-label': `Undo changes of ${name}`, onclick: () => edits.undo(row) }, 'Undo'),
+        h('button', { type: 'button', class: 'small', dataset: { key: row.key, action: 'undo' }, 'aria-label': `Undo changes of ${name}`, onclick: () => undo(row) }, 'Undo'),
         !row.isNew && isManager() ? h('button', { type: 'button', class: 'small danger', dataset: { key: row.key, action: 'delete' },
           'aria-label': `Delete ${name}`, onclick: () => remove(row) }, 'Delete') : null)));
     // Why a row failed goes right under it, across the whole width; the row's controls point to it.
@@ -155,7 +155,8 @@ export function sanGrid({ kind, projectId }) {
   }
 
   const liveMerge = debounce(() => {
-    if (!edits.busy) loadAll(path, { project_id: projectId }).then((list) => edits.merge(list)).catch(() => {});
+    if (edits.busy) liveMerge();
+    else loadAll(path, { project_id: projectId }).then((list) => edits.merge(list)).catch(() => {});
   }, 300);
   const livePrepare = debounce(() => kind.prepare(projectId, true).then(() => edits.rows.forEach(decorate)).catch(() => {}), 300);
   const onEvent = (e) => {
@@ -170,6 +171,11 @@ export function sanGrid({ kind, projectId }) {
     const row = new EditedRow(null, names, kind.defaults());
     edits.add(row);
     trs.get(row.key)?.querySelector('[data-field]')?.focus();
+  }
+
+  function undo(row) {
+    edits.undo(row);
+    (trs.get(row.key)?.querySelector('[data-field]') || addButton).focus();
   }
 
   async function remove(row) {
