@@ -40,12 +40,12 @@ function results(rows, items, answer) {
   });
 }
 
-/** Renders the calendar into `panel`; `params` [from, weeks] come from the address. Answers the cleanup. */
+/** Renders the calendar into `panel`; `params` [from, weeks, project id] come from the address. */
 export function renderCalendar(panel, params, onState) {
   const state = {
     from: mondayOf(isIsoDate(params[0]) ? params[0] : today()),
     span: SPANS.includes(Number(params[1])) ? Number(params[1]) : 8,
-    project: '',
+    project: /^\d+$/.test(params[2] || '') ? params[2] : '',
   };
   let resources = [];
   let projects = [];
@@ -69,7 +69,7 @@ export function renderCalendar(panel, params, onState) {
     onchange: () => { if (isIsoDate(fromInput.value)) { state.from = mondayOf(fromInput.value); changedView(); } } });
   const spanSelect = h('select', { id: 'calendar-weeks', onchange: () => { state.span = Number(spanSelect.value); changedView(); } },
     SPANS.map((n) => h('option', { value: String(n), selected: n === state.span }, `${n} weeks`)));
-  const projectSelect = h('select', { id: 'calendar-project', onchange: () => { state.project = projectSelect.value; render(); } });
+  const projectSelect = h('select', { id: 'calendar-project', onchange: () => { state.project = projectSelect.value; changedView(); } });
   const shift = (weeksBy) => { state.from = addDays(state.from, 7 * weeksBy); changedView(); };
   const newButton = h('button', { type: 'button', onclick: () => newAssignment() }, 'New assignment');
   const head = h('thead');
@@ -90,7 +90,7 @@ export function renderCalendar(panel, params, onState) {
 
   function changedView() {
     fromInput.value = state.from;
-    onState?.([state.from, String(state.span)]);
+    onState?.([state.from, String(state.span), state.project].filter(Boolean));
     render();
   }
 
