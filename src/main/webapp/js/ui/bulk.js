@@ -139,11 +139,12 @@ export async function loadAll(path, params = {}) {
  * Options: noun/plural (for messages); fields (edited names); `send(rows)` answers, in any order,
  * [{row, saved: record}] or [{row, failed: {reason, field?, conflict?: {by, at, version}}}] and throws an
  * ApiError when nothing was saved; `fetch(row)` loads a row's record as saved now; `onRows()` when rows came
- * or went (render all), `onRow(row)` when one row's state changed.
+ * or went (render all), `onRow(row)` when one row's state changed; `shown(row)` whether the grid shows it now
+ * (counted in the summary; default all).
  */
 export class BulkEdits {
-  constructor({ noun, plural, fields, send, fetch, onRows, onRow }) {
-    Object.assign(this, { noun, plural, fields, sendRows: send, fetch, onRows, onRow });
+  constructor({ noun, plural, fields, send, fetch, onRows, onRow, shown = () => true }) {
+    Object.assign(this, { noun, plural, fields, sendRows: send, fetch, onRows, onRow, shown });
     this.rows = [];
     this.busy = false;
     this.summary = h('span', { class: 'hint', role: 'status', tabindex: '-1' });
@@ -187,7 +188,7 @@ export class BulkEdits {
     this.retryButton.disabled = this.busy || retryable === 0;
     this.discardButton.hidden = !rows.some((r) => r.dirty || r.failed);
     this.discardButton.disabled = this.busy;
-    const parts = [`${rows.filter((r) => !r.isNew).length} ${this.plural}`];
+    const parts = [`${rows.filter((r) => !r.isNew && this.shown(r)).length} ${this.plural}`];
     if (rows.some((r) => r.dirty)) parts.push(`${rows.filter((r) => r.dirty).length} not saved`);
     if (failed) parts.push(`${failed} failed`);
     this.summary.textContent = parts.join(' · ');

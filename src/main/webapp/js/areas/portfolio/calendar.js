@@ -17,7 +17,7 @@ import { SECTIONS } from './sections.js';
 const PATH = '/api/portfolio/resource-assignments';
 const FIELDS = ['resource_id', 'project_id', 'start_date', 'end_date', 'allocation_percent'];
 const LABELS = { resource_id: 'Resource', project_id: 'Project', start_date: 'Start', end_date: 'End', allocation_percent: 'Allocation %' };
-const SPANS = [4, 8, 12, 26];
+const SPANS = [4, 6, 8, 12, 26];
 
 /** What the bulk answer says about each row sent (`items` as they were sent). */
 function results(rows, items, answer) {
@@ -44,7 +44,8 @@ function results(rows, items, answer) {
 export function renderCalendar(panel, params, onState) {
   const state = {
     from: mondayOf(isIsoDate(params[0]) ? params[0] : today()),
-    span: SPANS.includes(Number(params[1])) ? Number(params[1]) : 8,
+    span: SPANS.includes(Number(params[1])) ? Number(params[1]) : 6,
+    free: false,
     project: /^\d+$/.test(params[2] || '') ? params[2] : '',
   };
   let resources = [];
@@ -62,6 +63,7 @@ export function renderCalendar(panel, params, onState) {
     fetch: (row) => api.get(`${PATH}/${row.id}`),
     onRows: () => render(),
     onRow: (row) => { decorate(row); totals(row.base.resource_id); edits.update(); },
+    shown: (row) => parts.has(row.key),
   });
 
   // ---- the controls above the calendar ----------------------------------------------------------------------
@@ -71,6 +73,7 @@ export function renderCalendar(panel, params, onState) {
     SPANS.map((n) => h('option', { value: String(n), selected: n === state.span }, `${n} weeks`)));
   const projectSelect = h('select', { id: 'calendar-project', onchange: () => { state.project = projectSelect.value; changedView(); } });
   const shift = (weeksBy) => { state.from = addDays(state.from, 7 * weeksBy); changedView(); };
+  const freeBox = h('input', { type: 'checkbox', id: 'calendar-free', onchange: () => { state.free = freeBox.checked; render(); } });
   const newButton = h('button', { type: 'button', onclick: () => newAssignment() }, 'New assignment');
   const head = h('thead');
   const table = h('table', { class: 'data grid calendar' }, h('caption', { class: 'visually-hidden' }, 'Resource assignments by week'), head);
@@ -81,6 +84,7 @@ export function renderCalendar(panel, params, onState) {
       h('div', { class: 'field' }, h('label', { for: 'calendar-from' }, 'Weeks from'), fromInput),
       h('div', { class: 'field' }, h('label', { for: 'calendar-weeks' }, 'Show'), spanSelect),
       h('div', { class: 'field' }, h('label', { for: 'calendar-project' }, 'Project'), projectSelect),
+      h('div', { class: 'field check' }, h('label', { for: 'calendar-free' }, 'Also resources with nothing booked'), freeBox),
       h('div', { class: 'buttons' },
         h('button', { type: 'button', onclick: () => shift(-state.span) }, 'Earlier'),
         h('button', { type: 'button', onclick: () => { state.from = mondayOf(today()); changedView(); } }, 'This week'),
@@ -116,7 +120,7 @@ export function renderCalendar(panel, params, onState) {
     for (const resource of resources) {
       const rows = edits.rows.filter((r) => r.base.resource_id === resource.id && visible(r))
         .sort((a, b) => (a.base.start_date < b.base.start_date ? -1 : 1));
-      if (state.project && !rows.length) continue;
+      if (!rows.length && (state.project || !state.free)) continue;
       const cells = shown.map((w) => h('td', { class: 'load', dataset: { week: w.start } }));
       groups.set(resource.id, cells);
       const body = h('tbody', { dataset: { resource: resource.id } },
@@ -126,7 +130,10 @@ export function renderCalendar(panel, params, onState) {
       table.append(body);
       totals(resource.id);
     }
-    if (!resources.length) table.append(h('tbody', {}, h('tr', {}, h('td', { colspan: width, class: 'empty' }, 'No resources yet: add them in “Resources”.'))));
+    if (!table.tBodies.length) {
+      table.append(h('tbody', {}, h('tr', {}, h('td', { colspan: width, class: 'empty' },
+        resources.length ? 'Nothing booked in these weeks.' : 'No resources yet: add them in “Resources”.'))));
+    }
     edits.update();
     newButton.disabled = edits.busy;
     if (focus?.key) {
