@@ -1,6 +1,7 @@
 package io.tandem.presence;
 
 import io.tandem.it.Api;
+import io.tandem.it.Race;
 import io.tandem.it.TestServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -87,5 +88,26 @@ class PresenceIT {
         assertTrue(activeEntryOf(rickId).isEmpty(), "outside the window, whatever the purge timer did");
         api.post("/api/core/heartbeat", rick, null).ok();
         assertTrue(activeEntryOf(rickId).isPresent());
+    }
+
+    /**
+     * A new user's first screen sends its heartbeat and reads its working context at the same moment (and a second
+     * tab does the same): each of them may find no context yet and create it. Every one of them must succeed.
+     */
+    @Test
+    void aNewUsersFirstHeartbeatsAndContextReadsAtOnce_allSucceed() throws Exception {
+        JsonObject fresh = api.createUser(api.admin().access(), "first-screen", "USER");
+        String token = api.login(fresh.getString("username"), Api.PASSWORD).access();
+
+        Race.run(8, thread -> {
+            if (thread % 2 == 0) {
+                api.post("/api/core/heartbeat/", token, null).ok();
+            } else {
+                api.get("/api/core/user-config/", token).ok();
+            }
+        });
+
+        assertEquals(1, api.get("/api/core/user-config/", token).ok().getInt("version"));
+        assertTrue(activeEntryOf(fresh.getInt("id")).isPresent());
     }
 }

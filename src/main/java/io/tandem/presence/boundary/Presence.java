@@ -65,6 +65,7 @@ public class Presence {
             // Became active (again): make sure a working context exists, and tell the live stream. Heartbeats of
             // users already active (the common case, every 30 s) cost one UPDATE and nothing else. The presence
             // row comes first: creating the context writes a change-log entry, after which nothing may wait.
+            lockUser(me.id());
             int returning = em.createNativeQuery("UPDATE presence SET last_activity_at = ? WHERE user_id = ?")
                     .setParameter(1, Timestamp.from(now)).setParameter(2, me.id()).executeUpdate();
             if (returning == 0) {
@@ -136,7 +137,22 @@ public class Presence {
 
     private UserConfig configOf(long userId) {
         UserConfig config = em.find(UserConfig.class, userId);
+        if (config != null) {
+            return config;
+        }
+        lockUser(userId);
+        config = em.find(UserConfig.class, userId);
         return config != null ? config : store.create(new UserConfig(userId));
+    }
+
+    /**
+     * A new user's first screen sends its heartbeat and reads its context at once, and a second tab does the same:
+     * each would find no presence row or context and insert one, and all but one would fail on the duplicate. The
+     * user's own row, locked until commit, lets one create them; the others wait and then find them (read
+     * committed). Taken before anything that writes the change log, so no lock is ever awaited after it.
+     */
+    private void lockUser(long userId) {
+        em.createNativeQuery("SELECT id FROM app_user WHERE id = ? FOR UPDATE").setParameter(1, userId).getResultList();
     }
 
     private static Map<String, Object> named(Object id, Object name) {
