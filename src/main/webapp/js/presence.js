@@ -51,7 +51,7 @@ async function loadPicker() {
   const fillProjects = () => {
     const customerId = Number(customerSelect.value) || null;
     projectSelect.replaceChildren(h('option', { value: '' }, 'No project'),
-      projects.items.filter((p) => !customerId || p.customer_id === customerId)
+      ...projects.items.filter((p) => !customerId || p.customer_id === customerId)
         .map((p) => h('option', { value: p.id, selected: p.id === config.active_project_id }, p.name)));
   };
   fillProjects();

@@ -65,6 +65,7 @@ class PresenceIT {
                     ? api.post("/api/core/heartbeat/", token, null).status()
                     : api.get("/api/core/user-config/", token).status()));
             assertEquals(Collections.nCopies(8, 200), statuses, "round " + round);
+            assertEquals(1, api.get("/api/core/user-config/", token).ok().getInt("version"), "created once");
             assertTrue(activeEntryOf(user.getInt("id")).isPresent());
         }
     }

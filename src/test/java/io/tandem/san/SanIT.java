@@ -65,7 +65,10 @@ class SanIT {
         assertEquals(2, details.size());
         assertEquals("bad_wwpn", details.getJsonObject(0).getString("alias"));
         assertTrue(details.getJsonObject(0).getJsonObject("errors").containsKey("wwpn"));
+        assertEquals(0, details.getJsonObject(0).getInt("index"));
+        assertTrue(details.getJsonObject(0).isNull("id"));
         assertEquals("host1_hba0", details.getJsonObject(1).getString("alias"));
+        assertEquals(1, details.getJsonObject(1).getInt("index"));
         assertTrue(details.getJsonObject(1).getJsonObject("errors").getString("name").contains("already exists in fabric FAB_A"));
         assertEquals("host2_hba0", body.getJsonArray("aliases").getJsonObject(0).getString("name"));
 
@@ -100,6 +103,9 @@ class SanIT {
         assertEquals("Some zones could not be saved.", body.getString("error"));
         JsonObject conflict = body.getJsonArray("details").getJsonObject(0);
         assertEquals("z_renamed", conflict.getString("zone"));
+        assertEquals(0, conflict.getInt("index"));
+        assertEquals(zone.getInt("id"), conflict.getInt("id"));
+        assertEquals(2, body.getJsonArray("details").getJsonObject(1).getInt("index"));
         JsonObject errors = conflict.getJsonObject("errors");
         assertTrue(errors.getString("version").startsWith("Conflict: This zone was modified by " + johnName + " at "), errors.toString());
         assertTrue(errors.getString("version").endsWith(". Please refresh and try again."));

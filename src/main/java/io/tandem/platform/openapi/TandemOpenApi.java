@@ -174,7 +174,8 @@ public class TandemOpenApi implements OASModelReader {
                 .ok(api.schemas.object("ZonesSaved", "zones", Schemas.arrayOf(api.schemas.answer(Zone.class))))
                 .problems(409)
                 .description("Each item is saved in its own transaction. Any failure → problem+json (409 if a version "
-                        + "conflict is among them, else 400) with `details` per item and the saved `zones`.");
+                        + "conflict is among them, else 400) with `details` per failed item (`zone`, its `index` in the request, "
+                        + "`id`, `errors`) and the saved `zones`.");
         api.of(AliasesResource.class, "save").summary("Save aliases in bulk: new ones (no id) and updates (id + version)")
                 .body(bulkSave(api, "aliases", Alias.class, Alias.Fields.class), true, Endpoint.JSON)
                 .ok(api.schemas.object("AliasesSaved", "aliases", Schemas.arrayOf(api.schemas.answer(Alias.class))))

@@ -10,6 +10,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -26,7 +27,8 @@ import java.util.logging.Logger;
 /**
  * Saves a list of new items (no id) and updates (id + version), each on its own: every item runs in a
  * transaction of its own, so the valid ones are saved and each failing one is reported with the seeds'
- * per-item {@code errors} (a stale version, an invalid field, a duplicate name). Never all-or-nothing.
+ * per-item {@code errors} (a stale version, an invalid field, a duplicate name), its {@code index} in the request
+ * and its {@code id}, so a client knows which of its rows failed even when names repeat. Never all-or-nothing.
  */
 @Stateless
 @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.USER})
@@ -95,6 +97,9 @@ public class BulkSave {
                 anyConflict |= conflict;
                 Map<String, Object> detail = new LinkedHashMap<>();
                 detail.put(itemLabel, label);
+                // Names may repeat or change in the same request; the position says for sure which item failed.
+                detail.put("index", index);
+                detail.put("id", idOrNull(item));
                 detail.put("errors", conflict ? conflictErrors(type, problem) : fieldErrors(problem));
                 failed.add(detail);
                 failures.add(new Failure(item, problem, conflict));
@@ -133,6 +138,10 @@ public class BulkSave {
     private static Map<String, Object> fieldErrors(Problem problem) {
         Object field = problem.members().get("field");
         return Map.of(field == null ? "item" : field.toString(), problem.detail() == null ? "Could not be saved." : problem.detail());
+    }
+
+    private static Long idOrNull(JsonObject item) {
+        return item.get("id") instanceof JsonNumber id && id.isIntegral() ? id.longValue() : null;
     }
 
     private static Long idIn(JsonObject item) {
