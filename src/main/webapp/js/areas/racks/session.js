@@ -1,0 +1,244 @@
+// One audit session: the lease countdown (ticking every second from the server's remaining time at the last
+// heartbeat), pause/resume/release/complete, the scan form (into the offline queue; works offline), how far the
+// sync is, the session's statistics and scans, and what needs attention. When the lease is lost the form stops
+// at once and a banner says why; the session's unsent records wait under "Needs attention".
+import { h, announce } from 'tandem/lib/dom.js';
+import * as api from 'tandem/lib/api.js';
+import { user } from 'tandem/lib/auth.js';
+import { buildForm } from 'tandem/ui/form.js';
+import { confirmDialog } from 'tandem/ui/dialog.js';
+import * as leases from './leases.js';
+import { attentionList } from './attention.js';
+import { syncStatus } from './sync-status.js';
+import { SCAN_FIELDS, scanValues } from './scan.js';
+import { clockTime, countdown, plural } from './format.js';
+
+const STATS_MILLIS = 30_000;
+
+export function renderSession(root, sessionId, sync) {
+  const cleanups = [];
+  const view = h('div', { class: 'audit-session' }, h('p', { class: 'hint' }, 'Loading the session…'));
+  root.append(view);
+  let destroyed = false;
+
+  leases.ready().then(async () => {
+    if (destroyed) return;
+    if (leases.get(sessionId)) { show(); return; }
+    // Not one of the live sessions: say what became of it, and still offer what needs attention.
+    let session = null;
+    try { session = await api.get(`/api/sessions/${encodeURIComponent(sessionId)}`); } catch (error) {
+      if (!error.offline && error.status !== 404) announce(error.message, 'error');
+    }
+    if (destroyed) return;
+    const attention = attentionList(sync);
+    cleanups.push(attention.destroy);
+    view.replaceChildren(
+      h('div', { class: 'banner', role: 'alert' }, !session ? 'This audit session cannot be found (or Tandem cannot be reached).'
+        : session.user_id !== user()?.id ? `This is ${session.username}'s session on rack ${session.rack_id}.`
+          : `Your session on rack ${session.rack_id} no longer holds the rack (${session.status.toLowerCase()}). Scanning is closed.`),
+      h('p', {}, h('a', { href: '#/racks' }, 'Back to the racks')),
+      attention.element);
+  });
+
+  function show() {
+    const entry = () => leases.get(sessionId);
+    const title = h('h2', { class: 'session-title' });
+    const state = h('span', { class: 'state' });
+    const meta = h('p', { class: 'hint' });
+    const timer = h('span', { class: 'countdown', role: 'timer', 'aria-label': 'Lease time left' });
+    const leaseHint = h('span', { class: 'hint lease-hint' });
+    const banner = h('div', { class: 'banner lease-lost', role: 'alert', hidden: true });
+    const pauseButton = h('button', { type: 'button', onclick: () => pauseOrResume() });
+    const completeButton = h('button', { type: 'button', class: 'primary', onclick: () => finish('complete') }, 'Complete audit');
+    const releaseButton = h('button', { type: 'button', class: 'danger', onclick: () => finish('release') }, 'Release rack');
+    const actions = h('div', { class: 'buttons session-actions' }, pauseButton, releaseButton, completeButton);
+
+    const form = buildForm(SCAN_FIELDS, { onSubmit: () => scan() });
+    const addButton = h('button', { type: 'submit', class: 'primary' }, 'Add scan');
+    form.element.append(h('div', { class: 'buttons' }, addButton));
+    const fieldset = h('fieldset', { class: 'scan' }, h('legend', {}, 'Scan an item'), form.element);
+    const formHint = h('p', { class: 'hint scan-hint' });
+    const code = form.control('item_code');
+    // A barcode scanner types the code and Enter: go on to the quantity rather than submitting half a scan.
+    code.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && form.control('verified_qty').value === '') { event.preventDefault(); form.control('verified_qty').focus(); }
+    });
+
+    const status = syncStatus(sync, { sessionId });
+    const stats = h('dl', { class: 'stats' });
+    const scans = h('div', { class: 'scans' });
+    const attention = attentionList(sync);
+    cleanups.push(status.destroy, attention.destroy);
+
+    view.replaceChildren(
+      h('div', { class: 'session-head' },
+        h('div', {}, h('div', { class: 'title-line' }, title, state), meta),
+        h('p', { class: 'lease' }, 'Lease ', timer, ' ', leaseHint)),
+      banner,
+      actions,
+      h('section', { 'aria-label': 'Scanning' }, fieldset, formHint, status.element),
+      attention.element,
+      h('section', { 'aria-labelledby': 'session-stats-title' }, h('h2', { id: 'session-stats-title' }, 'Progress'), stats),
+      h('section', { 'aria-labelledby': 'session-scans-title' }, h('h2', { id: 'session-scans-title' }, 'Scans in this session'), scans));
+
+    let shownState = '';
+    function render() {
+      const e = entry();
+      if (!e) return;
+      const s = e.session;
+      title.textContent = `Rack ${s.rack_id}`;
+      const paused = s.status === 'PAUSED';
+      const lost = e.end?.kind === 'lost';
+      const ended = !!e.end;
+      const key = `${s.status}:${e.end?.kind}`;
+      state.textContent = lost ? 'Lease lost' : ended ? 'Completed' : paused ? 'Paused' : 'Auditing';
+      state.className = `state state-${lost ? 'lost' : ended ? 'completed' : paused ? 'paused' : 'active'}`;
+      meta.textContent = `${s.floor} · claim #${s.fencing_token}${s.started_at ? ` · started ${clockTime(s.started_at)}` : ''}`;
+      pauseButton.textContent = paused ? 'Resume' : 'Pause';
+      for (const button of [pauseButton, completeButton, releaseButton]) button.hidden = ended;
+      fieldset.disabled = ended || paused;
+      formHint.textContent = lost ? 'Scanning stopped: the lease is lost.' : ended ? 'This audit is finished.'
+        : paused ? 'Paused: the rack stays yours for a while without heartbeats. Resume to scan.'
+          : 'Each scan records the counted quantity of an item; scanning an item again replaces its count. Scans work offline.';
+      if (lost) showLost(e);
+      tick();
+      if (key !== shownState) {
+        // Scanning stopped by the lease going: tell at once, and keep the user's focus out of a dead form.
+        if (lost && fieldset.contains(document.activeElement)) banner.focus();
+        shownState = key;
+      }
+    }
+
+    function showLost(e) {
+      const rack = e.session.rack_id;
+      const why = {
+        expired: `Your lease on rack ${rack} expired: no heartbeat reached the server in time.`,
+        released: `Rack ${rack} was released by ${e.end.by || 'someone'}${e.end.by === user()?.username ? ' (in another window)' : ''}.`,
+        taken: `${e.end.by || 'Someone'} claimed rack ${rack} after your lease lapsed.`,
+      }[e.end.why] || `The server says your lease on rack ${rack} is lost: it lapsed (e.g. while this device was offline) or someone else claimed the rack.`;
+      banner.tabIndex = -1;
+      banner.replaceChildren(h('strong', {}, 'Scanning stopped. '), why,
+        ' The records of this session that were not sent are listed under “Needs attention”; they will not be sent under a new claim.',
+        h('div', { class: 'buttons' }, h('a', { class: 'button', href: '#/racks' }, 'Back to the racks')));
+      banner.hidden = false;
+    }
+
+    function tick() {
+      const e = entry();
+      if (!e) return;
+      const left = leases.remaining(sessionId);
+      if (e.end) {
+        timer.textContent = '—';
+        leaseHint.textContent = '';
+        timer.classList.remove('low');
+        return;
+      }
+      timer.textContent = left === null ? '…' : countdown(left);
+      timer.classList.toggle('low', left !== null && left <= 15 && e.session.status !== 'PAUSED');
+      leaseHint.textContent = e.unconfirmed
+        ? (left === 0 ? '(time is up by the last answer; the server decides when it can be reached)' : '(not renewed: no connection)')
+        : e.session.status === 'PAUSED' ? '(paused: kept without heartbeats)' : '(renewed every 25 s)';
+    }
+
+    async function scan() {
+      form.clearErrors();
+      const e = entry();
+      if (!e || e.end || e.session.status === 'PAUSED') return;
+      const { values, error } = scanValues(form);
+      if (error) { form.showError(error); return; }
+      addButton.disabled = true;
+      try {
+        await sync.scan(e.session, values);
+        announce(`Queued ${values.item_code}: ${values.verified_qty} verified${values.damage_qty ? `, ${values.damage_qty} damaged` : ''}.`, 'success');
+        form.set({});
+        code.focus();
+      } catch (failure) {
+        form.showError({ message: `The scan could not be kept on this device: ${failure.message}` });
+      } finally {
+        addButton.disabled = false;
+      }
+    }
+
+    async function pauseOrResume() {
+      const action = entry().session.status === 'PAUSED' ? 'resume' : 'pause';
+      pauseButton.disabled = true;
+      try {
+        await leases.pauseOrResume(sessionId, action);
+        announce(action === 'pause' ? 'Paused: the rack stays yours without heartbeats for a while.' : 'Resumed.', 'success');
+      } catch (error) {
+        announce(error.message, 'error');
+      } finally {
+        pauseButton.disabled = false;
+      }
+    }
+
+    async function finish(action) {
+      const rack = entry().session.rack_id;
+      await sync.now();
+      const left = (await sync.queue.queued(sessionId)).length;
+      const question = `${action === 'complete' ? 'Complete the audit of' : 'Release'} rack ${rack}?`
+        + (left ? ` ${plural(left, 'scan')} of it could not be sent yet and will then need your attention.` : ' All scans are on the server.');
+      if (!await confirmDialog(action === 'complete' ? 'Complete audit' : 'Release rack', question, action === 'complete' ? 'Complete' : 'Release')) return;
+      try {
+        await leases.finish(sessionId, action);
+        announce(action === 'complete' ? `Audit of rack ${rack} completed.` : `Rack ${rack} released.`, 'success');
+        location.hash = '#/racks';
+      } catch (error) {
+        announce(error.message, 'error');
+      }
+    }
+
+    async function loadStats() {
+      try {
+        const answer = await api.get(`/api/sessions/${encodeURIComponent(sessionId)}/stats`);
+        stats.replaceChildren(...[
+          ['Items on the rack', answer.total_items], ['Verified', answer.verified_items], ['Damaged', answer.damage_items],
+          ['Still to verify', answer.pending_items], ['Duration', countdown(answer.duration_seconds)],
+          ['Items per minute', answer.items_per_minute],
+        ].flatMap(([label, value]) => [h('dt', {}, label), h('dd', { dataset: { stat: label } }, String(value))]));
+      } catch (error) {
+        if (!stats.children.length) stats.replaceChildren(h('dd', { class: 'hint' }, error.offline ? 'Offline.' : error.message));
+      }
+    }
+
+    let saved = [];
+    async function loadScans(fromServer) {
+      if (fromServer) {
+        try { saved = await api.get(`/api/sessions/${encodeURIComponent(sessionId)}/items`); } catch { /* offline: as last loaded */ }
+      }
+      const waiting = await sync.queue.queued(sessionId).catch(() => []);
+      const rows = [
+        ...waiting.slice().reverse().map((r) => ({ ...r, where: 'Waiting' })),
+        ...saved.map((i) => ({ ...i, serial_numbers: parseSerials(i.serial_numbers), where: 'Saved' })),
+      ];
+      if (!rows.length) { scans.replaceChildren(h('p', { class: 'hint' }, 'No scans yet.')); return; }
+      scans.replaceChildren(h('div', { class: 'scroll' }, h('table', { class: 'data compact' },
+        h('caption', { class: 'visually-hidden' }, 'Scans in this session'),
+        h('thead', {}, h('tr', {}, ['Item', 'Verified', 'Damaged', 'Serials', 'State'].map((t) => h('th', { scope: 'col' }, t)))),
+        h('tbody', {}, rows.map((r) => h('tr', { class: r.where === 'Waiting' ? 'waiting' : '' },
+          h('td', {}, r.item_code), h('td', {}, String(r.verified_qty)), h('td', {}, String(r.damage_qty ?? 0)),
+          h('td', {}, String(r.serial_numbers?.length || 0)),
+          h('td', {}, r.where === 'Waiting' ? h('span', { class: 'badge' }, 'waiting') : 'saved')))))));
+    }
+
+    cleanups.push(
+      leases.onChange(render),
+      sync.queue.onChange(() => loadScans(false)),
+      sync.onSynced((ids) => { if (ids.has(sessionId)) { loadStats(); loadScans(true); } }),
+    );
+    const ticker = setInterval(tick, 1000);
+    const statsTimer = setInterval(() => { if (!document.hidden && leases.isLive(sessionId)) loadStats(); }, STATS_MILLIS);
+    cleanups.push(() => { clearInterval(ticker); clearInterval(statsTimer); });
+    render();
+    loadStats();
+    loadScans(true);
+    if (leases.isLive(sessionId) && entry().session.status !== 'PAUSED') code.focus();
+  }
+
+  return () => { destroyed = true; cleanups.forEach((cleanup) => cleanup()); };
+}
+
+function parseSerials(value) {
+  if (Array.isArray(value)) return value;
+  try { return JSON.parse(value || '[]'); } catch { return []; }
+}
