@@ -42,7 +42,13 @@ export function renderList(root, sync) {
   }
 
   let loading = null;
+  let destroyed = false;
   async function load() {
+    if (destroyed) return undefined;
+    if (!navigator.onLine) {
+      status.textContent = 'Offline: the lists are as they were when last loaded.';
+      return undefined;
+    }
     const request = loading = Promise.all([
       api.get(api.query('/api/racks/available', { floor })),
       api.get('/api/sessions/active'),
@@ -52,7 +58,7 @@ export function renderList(root, sync) {
     try {
       [free, held, floors] = await request;
     } catch (error) {
-      if (request === loading) status.textContent = error.offline ? 'Offline: the list is as it was when last loaded.' : error.message;
+      if (request === loading) status.textContent = error.offline ? 'Offline: the lists are as they were when last loaded.' : error.message;
       return;
     }
     if (request !== loading) return;
@@ -110,6 +116,7 @@ export function renderList(root, sync) {
       const claimed = await api.post(`/api/racks/${encodeURIComponent(rack.rack_id)}/claim`, { floor: rack.floor });
       leases.track({ id: claimed.session_id, rack_id: claimed.rack_id, floor: claimed.floor, fencing_token: claimed.fencing_token,
         status: 'ACTIVE', lease_expires_at: claimed.lease_expires_at }, claimed.lock_ttl);
+      leases.refresh();  // the whole session (when it started) for the session screen
       announce(claimed.message, 'success');
       location.hash = `#/racks/session/${encodeURIComponent(claimed.session_id)}`;
     } catch (error) {
@@ -147,8 +154,16 @@ export function renderList(root, sync) {
     ...RACK_EVENTS.map((type) => events.on(type, reload)),
     leases.onChange(renderMine),
   ];
+  window.addEventListener('online', reload);
   const ticker = setInterval(renderMine, 1000);
   renderMine();
   load();
-  return () => { unsubscribe.forEach((u) => u()); clearInterval(ticker); attention.destroy(); queueStatus.destroy(); };
+  return () => {
+    destroyed = true;
+    window.removeEventListener('online', reload);
+    unsubscribe.forEach((u) => u());
+    clearInterval(ticker);
+    attention.destroy();
+    queueStatus.destroy();
+  };
 }

@@ -58,6 +58,7 @@ export function renderSession(root, sessionId, sync) {
     form.element.append(h('div', { class: 'buttons' }, addButton));
     const fieldset = h('fieldset', { class: 'scan' }, h('legend', {}, 'Scan an item'), form.element);
     const formHint = h('p', { class: 'hint scan-hint' });
+    const lastScan = h('p', { class: 'last-scan', role: 'status' });
     const code = form.control('item_code');
     // A barcode scanner types the code and Enter: go on to the quantity rather than submitting half a scan.
     code.addEventListener('keydown', (event) => {
@@ -76,7 +77,7 @@ export function renderSession(root, sessionId, sync) {
         h('p', { class: 'lease' }, 'Lease ', timer, ' ', leaseHint)),
       banner,
       actions,
-      h('section', { 'aria-label': 'Scanning' }, fieldset, formHint, status.element),
+      h('section', { 'aria-label': 'Scanning' }, fieldset, lastScan, formHint, status.element),
       attention.element,
       h('section', { 'aria-labelledby': 'session-stats-title' }, h('h2', { id: 'session-stats-title' }, 'Progress'), stats),
       h('section', { 'aria-labelledby': 'session-scans-title' }, h('h2', { id: 'session-scans-title' }, 'Scans in this session'), scans));
@@ -119,7 +120,9 @@ export function renderSession(root, sessionId, sync) {
       banner.tabIndex = -1;
       banner.replaceChildren(h('strong', {}, 'Scanning stopped. '), why,
         ' The records of this session that were not sent are listed under “Needs attention”; they will not be sent under a new claim.',
-        h('div', { class: 'buttons' }, h('a', { class: 'button', href: '#/racks' }, 'Back to the racks')));
+        h('div', { class: 'buttons' }, h('a', { class: 'button', href: '#/racks' }, 'Back to the racks'),
+          ...leases.live().filter((other) => other.session.rack_id === rack).map((other) => h('a', { class: 'button primary',
+            href: `#/racks/session/${encodeURIComponent(other.session.id)}` }, `Open your current session on rack ${rack} (claim #${other.session.fencing_token})`))));
       banner.hidden = false;
     }
 
@@ -149,7 +152,9 @@ export function renderSession(root, sessionId, sync) {
       addButton.disabled = true;
       try {
         await sync.scan(e.session, values);
-        announce(`Queued ${values.item_code}: ${values.verified_qty} verified${values.damage_qty ? `, ${values.damage_qty} damaged` : ''}.`, 'success');
+        // Said next to the form, not as a pop-up message: an auditor scans dozens of items in a row.
+        lastScan.textContent = `Queued ${values.item_code}: ${values.verified_qty} verified${values.damage_qty ? `, ${values.damage_qty} damaged` : ''}`
+          + ` (${new Date().toLocaleTimeString()}).`;
         form.set({});
         code.focus();
       } catch (failure) {
@@ -195,9 +200,9 @@ export function renderSession(root, sessionId, sync) {
           ['Items on the rack', answer.total_items], ['Verified', answer.verified_items], ['Damaged', answer.damage_items],
           ['Still to verify', answer.pending_items], ['Duration', countdown(answer.duration_seconds)],
           ['Items per minute', answer.items_per_minute],
-        ].flatMap(([label, value]) => [h('dt', {}, label), h('dd', { dataset: { stat: label } }, String(value))]));
+        ].map(([label, value]) => h('div', {}, h('dt', {}, label), h('dd', { dataset: { stat: label } }, String(value)))));
       } catch (error) {
-        if (!stats.children.length) stats.replaceChildren(h('dd', { class: 'hint' }, error.offline ? 'Offline.' : error.message));
+        if (!stats.children.length) stats.replaceChildren(h('div', { class: 'hint' }, error.offline ? 'Offline.' : error.message));
       }
     }
 
@@ -227,7 +232,7 @@ export function renderSession(root, sessionId, sync) {
       sync.onSynced((ids) => { if (ids.has(sessionId)) { loadStats(); loadScans(true); } }),
     );
     const ticker = setInterval(tick, 1000);
-    const statsTimer = setInterval(() => { if (!document.hidden && leases.isLive(sessionId)) loadStats(); }, STATS_MILLIS);
+    const statsTimer = setInterval(() => { if (!document.hidden && navigator.onLine && leases.isLive(sessionId)) loadStats(); }, STATS_MILLIS);
     cleanups.push(() => { clearInterval(ticker); clearInterval(statsTimer); });
     render();
     loadStats();
