@@ -87,7 +87,11 @@ export function attentionList(sync) {
     const { close } = openDialog({ title: other ? `Record ${record.item_code} again` : `Correct ${record.item_code}`, content: [
       other ? h('p', { class: 'notice' }, `This record belongs to a claim of rack ${record.rack_id} that was lost. `
         + `Count the item on the rack again: what you save here is a new scan in your current session (claim #${session.fencing_token}).`) : null,
-      record.problem?.reason ? h('p', { class: 'hint' }, record.problem.reason) : null,
+      record.problem?.kind === 'conflict' && record.problem.server_record
+        ? h('p', { class: 'notice' }, `Saved on the server: ${quantities({ ...record.problem.server_record, serial_numbers: [] })}, `
+          + `recorded ${clockTime(record.problem.server_record.updated_at)}. Yours: ${quantities(record)}. `
+          + 'Queueing yours again replaces the saved count; to keep the saved one, discard yours instead.')
+        : record.problem?.reason ? h('p', { class: 'hint' }, record.problem.reason) : null,
       form.element,
     ] });
     form.set(formValues(record));

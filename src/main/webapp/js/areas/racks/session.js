@@ -119,7 +119,7 @@ export function renderSession(root, sessionId, sync) {
       }[e.end.why] || `The server says your lease on rack ${rack} is lost: it lapsed (e.g. while this device was offline) or someone else claimed the rack.`;
       banner.tabIndex = -1;
       banner.replaceChildren(h('strong', {}, 'Scanning stopped. '), why,
-        ' The records of this session that were not sent are listed under “Needs attention”; they will not be sent under a new claim.',
+        ' Any records of this session that were not sent are listed under “Needs attention”; they will not be sent under a new claim.',
         h('div', { class: 'buttons' }, h('a', { class: 'button', href: '#/racks' }, 'Back to the racks'),
           ...leases.live().filter((other) => other.session.rack_id === rack).map((other) => h('a', { class: 'button primary',
             href: `#/racks/session/${encodeURIComponent(other.session.id)}` }, `Open your current session on rack ${rack} (claim #${other.session.fencing_token})`))));
@@ -138,7 +138,7 @@ export function renderSession(root, sessionId, sync) {
       }
       timer.textContent = left === null ? '…' : countdown(left);
       timer.classList.toggle('low', left !== null && left <= 15 && e.session.status !== 'PAUSED');
-      leaseHint.textContent = e.unconfirmed
+      leaseHint.textContent = e.unconfirmed || !navigator.onLine
         ? (left === 0 ? '(time is up by the last answer; the server decides when it can be reached)' : '(not renewed: no connection)')
         : e.session.status === 'PAUSED' ? '(paused: kept without heartbeats)' : '(renewed every 25 s)';
     }

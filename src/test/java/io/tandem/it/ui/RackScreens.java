@@ -81,16 +81,21 @@ final class RackScreens {
         return page.locator("h2.session-title");
     }
 
+    /** A field of the scan form, by its label (a required field's label ends with a "*" that screen readers skip). */
+    static Locator scanField(Page page, String label) {
+        return page.locator("fieldset.scan").getByLabel(label);
+    }
+
     static Locator itemCode(Page page) {
-        return page.getByLabel("Item code", new Page.GetByLabelOptions().setExact(true));
+        return scanField(page, "Item code");
     }
 
     /** Records one scan through the scan form (works offline) and waits until the form took it. */
     static void scan(Page page, String item, int verified, int damaged, String serials) {
         itemCode(page).fill(item);
-        page.getByLabel("Verified quantity", new Page.GetByLabelOptions().setExact(true)).fill(Integer.toString(verified));
-        page.getByLabel("Damaged quantity", new Page.GetByLabelOptions().setExact(true)).fill(damaged == 0 ? "" : Integer.toString(damaged));
-        page.getByLabel("Serial numbers (optional)").fill(serials == null ? "" : serials);
+        scanField(page, "Verified quantity").fill(Integer.toString(verified));
+        scanField(page, "Damaged quantity").fill(damaged == 0 ? "" : Integer.toString(damaged));
+        scanField(page, "Serial numbers").fill(serials == null ? "" : serials);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add scan")).click();
         assertThat(page.locator(".last-scan")).containsText("Queued " + item + ": " + verified + " verified");
         assertThat(itemCode(page)).hasValue("");
