@@ -20,7 +20,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -53,6 +55,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * every test ({@link Clocks}), so no lease lapses because this machine is slow; one test moves it on on purpose.
  */
 class RackAuditsIT {
+
+    /** What axe-core's stylesheet preload asks for in vain (see {@link #assertNoBrowserErrorsButOfflineRequestsAndAxe}). */
+    private static final Pattern AXE_PRELOAD = Pattern.compile("404 \\(Not Found\\) \\(https?://[^/]+/areas/\\w+\\.css");
 
     private final Api api = UiSession.api();
 
@@ -139,7 +144,7 @@ class RackAuditsIT {
             assertEquals(4, timesSent.size(), timesSent::toString);
             assertTrue(timesSent.values().stream().allMatch(n -> n == 1), () -> "each record sent once: " + timesSent);
             assertEquals(4, items(session, token).size());
-            assertNoErrorsButOfflineRequests(ui);
+            assertNoBrowserErrorsButOfflineRequestsAndAxe(ui);
         }
     }
 
@@ -201,7 +206,7 @@ class RackAuditsIT {
             page.reload();
             assertThat(attentionItems(page)).hasCount(2);
             assertThat(attentionItems(page).first()).containsText("claim #1");
-            assertTrue(ui.pageErrors().isEmpty(), ui.pageErrors()::toString);
+            assertTrue(ui.pageErrors().isEmpty(), ui.pageErrors()::toString);  // its heartbeat's 409 is in the console, rightly
         }
     }
 
@@ -249,7 +254,7 @@ class RackAuditsIT {
             assertThat(waiting(page)).hasText(waitingCount(0));
             Map<String, JsonObject> items = items(aliceSession, api.login(alice.username(), alice.password()).access());
             assertEquals(List.of("A-1", "A-2"), List.copyOf(items.keySet()));
-            assertNoErrorsButOfflineRequests(ui);
+            assertNoBrowserErrorsButOfflineRequestsAndAxe(ui);
         }
     }
 
@@ -281,12 +286,12 @@ class RackAuditsIT {
             page.evaluate("() => { window.ticks = 0; new MutationObserver(() => { window.ticks += 1; })"
                     + ".observe(document.querySelector('[role=timer]'), { childList: true, characterData: true, subtree: true }); }");
             page.waitForFunction("() => window.ticks >= 3");
-            assertThat(countdown(page)).hasText(java.util.regex.Pattern.compile("^[01]:\\d\\d$"));
+            assertThat(countdown(page)).hasText(Pattern.compile("^[01]:\\d\\d$"));
             ui.screenshot("rack-session");
             ui.assertNoSeriousAxeViolations();
             assertTrue(((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue() <= viewport.width,
                     "no horizontal scrolling at " + viewport);
-            ui.assertNoBrowserErrors();
+            assertNoBrowserErrorsButOfflineRequestsAndAxe(ui);
         }
     }
 
@@ -314,13 +319,21 @@ class RackAuditsIT {
     /** The session's items on the server, by item code. */
     private Map<String, JsonObject> items(String session, String token) {
         return api.get("/api/sessions/" + session + "/items", token).array().stream().map(v -> v.asJsonObject())
-                .collect(Collectors.toMap(i -> i.getString("item_code"), Function.identity(), (x, y) -> x, java.util.TreeMap::new));
+                .collect(Collectors.toMap(i -> i.getString("item_code"), Function.identity(), (x, y) -> x, TreeMap::new));
     }
 
-    /** Offline, requests that cannot leave are logged by Chromium itself ("Failed to load resource"); nothing else may be. */
-    private static void assertNoErrorsButOfflineRequests(UiSession ui) {
+    /**
+     * Fails on any uncaught exception and any console error but Chromium's own line for each request that could not
+     * leave while the browser was offline ("net::ERR_INTERNET_DISCONNECTED"), and for the stylesheets axe-core asks
+     * for while it checks a page: its preload resolves app.css's relative {@code @import}s against the page, not the
+     * stylesheet, and gets 404 for /areas/*.css (the page itself loads /css/areas/*.css).
+     */
+    private static void assertNoBrowserErrorsButOfflineRequestsAndAxe(UiSession ui) {
         List<String> errors = new ArrayList<>(ui.pageErrors());
-        ui.consoleErrors().stream().filter(e -> !e.contains("net::ERR_INTERNET_DISCONNECTED")).forEach(errors::add);
+        ui.consoleErrors().stream()
+                .filter(e -> !e.contains("net::ERR_INTERNET_DISCONNECTED"))
+                .filter(e -> !AXE_PRELOAD.matcher(e).find())
+                .forEach(errors::add);
         assertTrue(errors.isEmpty(), () -> "the browser reported errors:\n  " + String.join("\n  ", errors));
     }
 }
