@@ -157,8 +157,11 @@ function onVisibility() {
   if (document.hidden) clearTimeout(timer); else beatNow();
 }
 
+// Only a later claim takes a rack over: its fencing token (the event's version) is larger. A replayed older claim
+// (the stream resumes from the last event id it saw) says nothing about the session holding the rack now.
 function onClaimed(event) {
-  const taken = live().find((entry) => entry.session.rack_id === event.entity_id && entry.session.id !== event.details?.session_id);
+  const taken = live().find((entry) => entry.session.rack_id === event.entity_id && entry.session.id !== event.details?.session_id
+    && Number(event.version) > Number(entry.session.fencing_token));
   if (taken) markLost(taken.session.id, 'taken', event.by);
   if (event.user_id === owner && !sessions.has(event.details?.session_id)) refresh();  // claimed in another tab of mine
 }
