@@ -76,6 +76,7 @@ class RackAuditsIT {
             assertThat(claimButton(b.page(), rack.id())).isVisible();
             assertThat(takenRow(b.page(), rack.id())).hasCount(0);
             b.page().evaluate("() => { window.notReloaded = true; }");
+            RackScreens.waitUntilLive(b.page());
 
             claim(a.page(), rack.id());
 

@@ -53,6 +53,11 @@ final class RackScreens {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Racks to audit"))).isVisible();
     }
 
+    /** Waits until the page's live stream is connected, so it hears of every change from now on. */
+    static void waitUntilLive(Page page) {
+        assertThat(page.locator("#live-indicator")).hasText("Live");
+    }
+
     /** Shows only this floor's racks (other tests' racks stay out of the way). */
     static void chooseFloor(Page page, String floor) {
         Locator button = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Floor"))
