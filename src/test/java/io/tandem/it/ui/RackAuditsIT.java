@@ -275,6 +275,8 @@ class RackAuditsIT {
             chooseFloor(page, rack.floor());
             assertThat(takenRow(page, held)).containsText(bob.username());
             assertThat(claimButton(page, rack.id())).isVisible();
+            // Signing in opened the first area, then this one at once: only this one is on screen.
+            assertThat(page.locator("#view > .area")).hasCount(1);
             ui.screenshot("racks");
             ui.assertNoSeriousAxeViolations();
 
