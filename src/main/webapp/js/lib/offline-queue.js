@@ -143,8 +143,8 @@ export function queueFor(userId) {
 
 /**
  * Sends queued records in batches until none are left, one sender at a time across this browser's tabs (a Web
- * Lock named `lockName`). `next()` answers the next batch (at most BATCH_SIZE records; [] when done), `send(batch)`
- * delivers it and must take every record of it out of the queue, or throw. A throw waits retryDelay(failures)
+ * Lock named `lockName`). `next()` answers the next batch (at most BATCH_SIZE records; [] when done), `count()` how
+ * many wait, `send(batch)` delivers it and must take every record of it out of the queue, or throw. A throw waits retryDelay(failures)
  * and tries again; going back online tries at once. `onState` hears {syncing, sent, total, failures, retryAt,
  * error, waiting} for a progress bar. Answers {kick() (sync now), stop()}.
  */

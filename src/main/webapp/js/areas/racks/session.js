@@ -10,10 +10,9 @@ import { confirmDialog } from 'tandem/ui/dialog.js';
 import * as leases from './leases.js';
 import { attentionList } from './attention.js';
 import { syncStatus } from './sync-status.js';
+import { sessionProgress } from './progress.js';
 import { SCAN_FIELDS, scanValues } from './scan.js';
 import { clockTime, countdown, plural } from './format.js';
-
-const STATS_MILLIS = 30_000;
 
 export function renderSession(root, sessionId, sync) {
   const cleanups = [];
@@ -66,10 +65,9 @@ export function renderSession(root, sessionId, sync) {
     });
 
     const status = syncStatus(sync, { sessionId });
-    const stats = h('dl', { class: 'stats' });
-    const scans = h('div', { class: 'scans' });
+    const progress = sessionProgress(sessionId, sync);
     const attention = attentionList(sync);
-    cleanups.push(status.destroy, attention.destroy);
+    cleanups.push(status.destroy, attention.destroy, progress.destroy);
 
     view.replaceChildren(
       h('div', { class: 'session-head' },
@@ -79,8 +77,7 @@ export function renderSession(root, sessionId, sync) {
       actions,
       h('section', { 'aria-label': 'Scanning' }, fieldset, lastScan, formHint, status.element),
       attention.element,
-      h('section', { 'aria-labelledby': 'session-stats-title' }, h('h2', { id: 'session-stats-title' }, 'Progress'), stats),
-      h('section', { 'aria-labelledby': 'session-scans-title' }, h('h2', { id: 'session-scans-title' }, 'Scans in this session'), scans));
+      progress.element);
 
     let shownState = '';
     function render() {
@@ -193,57 +190,12 @@ export function renderSession(root, sessionId, sync) {
       }
     }
 
-    async function loadStats() {
-      try {
-        const answer = await api.get(`/api/sessions/${encodeURIComponent(sessionId)}/stats`);
-        stats.replaceChildren(...[
-          ['Items on the rack', answer.total_items], ['Verified', answer.verified_items], ['Damaged', answer.damage_items],
-          ['Still to verify', answer.pending_items], ['Duration', countdown(answer.duration_seconds)],
-          ['Items per minute', answer.items_per_minute],
-        ].map(([label, value]) => h('div', {}, h('dt', {}, label), h('dd', { dataset: { stat: label } }, String(value)))));
-      } catch (error) {
-        if (!stats.children.length) stats.replaceChildren(h('div', { class: 'hint' }, error.offline ? 'Offline.' : error.message));
-      }
-    }
-
-    let saved = [];
-    async function loadScans(fromServer) {
-      if (fromServer) {
-        try { saved = await api.get(`/api/sessions/${encodeURIComponent(sessionId)}/items`); } catch { /* offline: as last loaded */ }
-      }
-      const waiting = await sync.queue.queued(sessionId).catch(() => []);
-      const rows = [
-        ...waiting.slice().reverse().map((r) => ({ ...r, where: 'Waiting' })),
-        ...saved.map((i) => ({ ...i, serial_numbers: parseSerials(i.serial_numbers), where: 'Saved' })),
-      ];
-      if (!rows.length) { scans.replaceChildren(h('p', { class: 'hint' }, 'No scans yet.')); return; }
-      scans.replaceChildren(h('div', { class: 'scroll' }, h('table', { class: 'data compact' },
-        h('caption', { class: 'visually-hidden' }, 'Scans in this session'),
-        h('thead', {}, h('tr', {}, ['Item', 'Verified', 'Damaged', 'Serials', 'State'].map((t) => h('th', { scope: 'col' }, t)))),
-        h('tbody', {}, rows.map((r) => h('tr', { class: r.where === 'Waiting' ? 'waiting' : '' },
-          h('td', {}, r.item_code), h('td', {}, String(r.verified_qty)), h('td', {}, String(r.damage_qty ?? 0)),
-          h('td', {}, String(r.serial_numbers?.length || 0)),
-          h('td', {}, r.where === 'Waiting' ? h('span', { class: 'badge' }, 'waiting') : 'saved')))))));
-    }
-
-    cleanups.push(
-      leases.onChange(render),
-      sync.queue.onChange(() => loadScans(false)),
-      sync.onSynced((ids) => { if (ids.has(sessionId)) { loadStats(); loadScans(true); } }),
-    );
+    cleanups.push(leases.onChange(render));
     const ticker = setInterval(tick, 1000);
-    const statsTimer = setInterval(() => { if (!document.hidden && navigator.onLine && leases.isLive(sessionId)) loadStats(); }, STATS_MILLIS);
-    cleanups.push(() => { clearInterval(ticker); clearInterval(statsTimer); });
+    cleanups.push(() => clearInterval(ticker));
     render();
-    loadStats();
-    loadScans(true);
     if (leases.isLive(sessionId) && entry().session.status !== 'PAUSED') code.focus();
   }
 
   return () => { destroyed = true; cleanups.forEach((cleanup) => cleanup()); };
-}
-
-function parseSerials(value) {
-  if (Array.isArray(value)) return value;
-  try { return JSON.parse(value || '[]'); } catch { return []; }
 }
