@@ -202,7 +202,10 @@ export function syncLoop({ lockName, next, count, send, onState }) {
       .catch((error) => { state.error = error; publish(); })
       .finally(() => {
         running = null;
-        if (again && !stopped) { again = false; kick(false); }
+        // Asked again while sending: go on now, unless that run failed (its scheduled retry is the next run).
+        const next = again && !stopped && !state.retryAt;
+        again = false;
+        if (next) kick(false);
       });
     return running;
   }

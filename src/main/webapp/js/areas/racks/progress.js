@@ -6,6 +6,7 @@ import * as leases from './leases.js';
 import { countdown } from './format.js';
 
 const STATS_MILLIS = 30_000;
+const SHOWN = 50;
 
 const parseSerials = (value) => {
   if (Array.isArray(value)) return value;
@@ -42,13 +43,14 @@ export function sessionProgress(sessionId, sync) {
     const waiting = await sync.queue.queued(sessionId).catch(() => []);
     const rows = [
       ...waiting.slice().reverse().map((r) => ({ ...r, waiting: true })),
-      ...saved.map((item) => ({ ...item, serial_numbers: parseSerials(item.serial_numbers), waiting: false })),
+      ...saved.slice().sort((a, b) => String(b.synced_at).localeCompare(String(a.synced_at))).map((item) => ({ ...item, serial_numbers: parseSerials(item.serial_numbers), waiting: false })),
     ];
     if (!rows.length) { scans.replaceChildren(h('p', { class: 'hint' }, 'No scans yet.')); return; }
-    scans.replaceChildren(h('div', { class: 'scroll' }, h('table', { class: 'data compact' },
+    scans.replaceChildren(rows.length > SHOWN ? h('p', { class: 'hint' }, `The newest ${SHOWN} of ${rows.length} scans.`) : '',
+      h('div', { class: 'scroll' }, h('table', { class: 'data compact' },
       h('caption', { class: 'visually-hidden' }, 'Scans in this session'),
       h('thead', {}, h('tr', {}, ['Item', 'Verified', 'Damaged', 'Serials', 'State'].map((t) => h('th', { scope: 'col' }, t)))),
-      h('tbody', {}, rows.map((r) => h('tr', { class: r.waiting ? 'waiting' : '' },
+      h('tbody', {}, rows.slice(0, SHOWN).map((r) => h('tr', { class: r.waiting ? 'waiting' : '' },
         h('td', {}, r.item_code), h('td', {}, String(r.verified_qty)), h('td', {}, String(r.damage_qty ?? 0)),
         h('td', {}, String(r.serial_numbers?.length || 0)),
         h('td', {}, r.waiting ? h('span', { class: 'badge' }, 'waiting') : 'saved')))))));
