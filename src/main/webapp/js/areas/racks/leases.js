@@ -1,5 +1,7 @@
-// The signed-in user's audit sessions that hold a rack's lease (seed 002), kept alive by a heartbeat every 25 s
-// while this tab is in view (none while it is hidden, one at once when it is back or the network returns).
+// The signed-in user's audit sessions that hold a rack's lease (seed 002). Those this browser works on — claimed
+// here, or opened here — are kept alive by a heartbeat every 25 s while the tab is in view (none while it is
+// hidden, one at once when it is back or the network returns), also after a reload; a session the user holds
+// from another device is shown, but its lease is left to that device until the user continues it here.
 //
 // A session's lease is the server's to judge: it is lost when a heartbeat, an action or a sync answers
 // lease_lost, or the stream reports rack.lease_expired for it (or someone else's claim of its rack). Then it
@@ -14,6 +16,8 @@ export const BEAT_MILLIS = 25_000;
 
 /** id → {session, ttl, at, beating, unconfirmed, end: null | {kind: lost|completed, why, by, at}} */
 const sessions = new Map();
+/** Ids of the sessions this browser works on (localStorage, per user, so a reload goes on with them). */
+let adopted = new Set();
 const listeners = new Set();
 const endListeners = new Set();
 let owner = null;
@@ -32,6 +36,7 @@ export function start() {
   if (owner === me.id) return loaded;
   stop();
   owner = me.id;
+  try { adopted = new Set(JSON.parse(localStorage.getItem(adoptedKey()) || '[]')); } catch { adopted = new Set(); }
   subscriptions = [
     events.on('rack.lease_expired', (e) => markLost(e.details?.session_id, 'expired', e.by)),
     events.on('rack.released', (e) => {
@@ -59,6 +64,7 @@ export function stop() {
   document.removeEventListener('visibilitychange', onVisibility);
   window.removeEventListener('online', beatNow);
   sessions.clear();
+  adopted = new Set();
   owner = null;
   loaded = Promise.resolve();
   notify();
@@ -75,18 +81,41 @@ export async function refresh() {
   }
   if (owner !== mine) return;
   for (const session of list) track(session);
+  // A session remembered from before that neither the server lists nor this page knows ended meanwhile.
+  for (const id of adopted) if (!sessions.has(id)) remember(id, false);
   beatAll();
 }
 
-/** Starts tracking a session (from a claim or the server's list); `ttl` is the server's remaining seconds, if known. */
-export function track(session, ttl = null) {
+const adoptedKey = () => `tandem.racks.adopted.${owner}`;
+
+function remember(id, working) {
+  if (working) adopted.add(id); else adopted.delete(id);
+  if (owner !== null) localStorage.setItem(adoptedKey(), JSON.stringify([...adopted]));
+}
+
+/** This browser works on the session from now on: its heartbeat keeps the lease. */
+export function adopt(id) {
+  if (!isLive(id) || adopted.has(id)) return;
+  remember(id, true);
+  notify();
+  beat(id);
+}
+
+export const isAdopted = (id) => adopted.has(id);
+
+/**
+ * Starts tracking a session (from a claim or the server's list); `ttl` is the server's remaining seconds, if known;
+ * `adopt` (a claim made here) makes this browser keep its lease.
+ */
+export function track(session, ttl = null, { adopt: working = false } = {}) {
   const known = sessions.get(session.id);
   if (known?.end) return known;
   const entry = { beating: false, unconfirmed: false, end: null, ...known,
     session: { ...known?.session, ...session }, ttl: ttl ?? known?.ttl ?? null, at: ttl !== null ? now() : known?.at ?? now() };
   sessions.set(session.id, entry);
+  if (working) remember(session.id, true);
   notify();
-  if (entry.ttl === null) beat(session.id);
+  if (entry.ttl === null && adopted.has(session.id)) beat(session.id);
   return entry;
 }
 
@@ -111,6 +140,7 @@ function end(id, end) {
   const entry = sessions.get(id);
   if (!entry || entry.end) return;
   entry.end = { at: new Date(), ...end };
+  remember(id, false);
   notify();
   endListeners.forEach((listener) => listener(entry));
 }
@@ -125,6 +155,7 @@ export function markLost(id, why, by = null) {
 export async function beat(id) {
   const entry = sessions.get(id);
   if (!entry || entry.end || entry.beating) return;
+  if (!navigator.onLine) { entry.unconfirmed = true; notify(); return; }
   entry.beating = true;
   try {
     const answer = await api.post(`/api/sessions/${encodeURIComponent(id)}/heartbeat`, { fencing_token: entry.session.fencing_token });
@@ -142,7 +173,7 @@ export async function beat(id) {
 
 function beatAll() {
   if (document.hidden || !navigator.onLine) return;
-  for (const entry of live()) beat(entry.session.id);
+  for (const entry of live()) if (adopted.has(entry.session.id)) beat(entry.session.id);
 }
 
 function schedule() {
@@ -170,7 +201,7 @@ function onPausedOrResumed(event) {
   const entry = sessions.get(event.details?.session_id);
   if (!entry || entry.end) return;
   entry.session.status = event.details.status;
-  beat(entry.session.id);
+  if (adopted.has(entry.session.id)) beat(entry.session.id);
 }
 
 // --- what the holder does -------------------------------------------------------------------------------

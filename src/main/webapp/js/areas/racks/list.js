@@ -115,7 +115,7 @@ export function renderList(root, sync) {
     try {
       const claimed = await api.post(`/api/racks/${encodeURIComponent(rack.rack_id)}/claim`, { floor: rack.floor });
       leases.track({ id: claimed.session_id, rack_id: claimed.rack_id, floor: claimed.floor, fencing_token: claimed.fencing_token,
-        status: 'ACTIVE', lease_expires_at: claimed.lease_expires_at }, claimed.lock_ttl);
+        status: 'ACTIVE', lease_expires_at: claimed.lease_expires_at }, claimed.lock_ttl, { adopt: true });
       leases.refresh();  // the whole session (when it started) for the session screen
       announce(claimed.message, 'success');
       location.hash = `#/racks/session/${encodeURIComponent(claimed.session_id)}`;
@@ -131,15 +131,16 @@ export function renderList(root, sync) {
   let shown = '';
   function renderMine() {
     const live = leases.live();
-    const key = live.map((e) => `${e.session.id}:${e.session.status}`).join();
+    const key = live.map((e) => `${e.session.id}:${e.session.status}:${leases.isAdopted(e.session.id)}`).join();
     if (key !== shown) {
       shown = key;
       mine.replaceChildren(...live.map((entry) => {
         const s = entry.session;
+        const here = leases.isAdopted(s.id);
         return h('div', { class: 'my-session notice', dataset: { session: s.id } },
           h('p', {}, h('strong', {}, `You are auditing rack ${s.rack_id}`), ` on ${s.floor}`, s.status === 'PAUSED' ? ' (paused)' : '',
-            h('span', { class: 'lease', dataset: { session: s.id } })),
-          h('a', { class: 'button primary', href: `#/racks/session/${encodeURIComponent(s.id)}` }, 'Continue audit'));
+            here ? h('span', { class: 'lease', dataset: { session: s.id } }) : ' · claimed in another window or on another device'),
+          h('a', { class: 'button primary', href: `#/racks/session/${encodeURIComponent(s.id)}` }, here ? 'Continue audit' : 'Continue here'));
       }));
       reload();
     }

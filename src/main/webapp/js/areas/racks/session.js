@@ -41,6 +41,7 @@ export function renderSession(root, sessionId, sync) {
 
   function show() {
     const entry = () => leases.get(sessionId);
+    leases.adopt(sessionId);  // working on it here: this browser's heartbeat keeps its lease
     const title = h('h2', { class: 'session-title' });
     const state = h('span', { class: 'state' });
     const meta = h('p', { class: 'hint' });
@@ -146,18 +147,18 @@ export function renderSession(root, sessionId, sync) {
       if (!e || e.end || e.session.status === 'PAUSED') return;
       const { values, error } = scanValues(form);
       if (error) { form.showError(error); return; }
-      addButton.disabled = true;
+      // The form is cleared at once: a barcode scanner may type the next code before the record is stored.
+      const typed = form.read();
+      form.set({});
+      code.focus();
       try {
         await sync.scan(e.session, values);
         // Said next to the form, not as a pop-up message: an auditor scans dozens of items in a row.
         lastScan.textContent = `Queued ${values.item_code}: ${values.verified_qty} verified${values.damage_qty ? `, ${values.damage_qty} damaged` : ''}`
           + ` (${new Date().toLocaleTimeString()}).`;
-        form.set({});
-        code.focus();
       } catch (failure) {
+        form.set(typed);
         form.showError({ message: `The scan could not be kept on this device: ${failure.message}` });
-      } finally {
-        addButton.disabled = false;
       }
     }
 
