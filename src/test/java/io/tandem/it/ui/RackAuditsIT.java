@@ -56,9 +56,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RackAuditsIT {
 
-    /** What axe-core's stylesheet preload asks for in vain (see {@link #assertNoBrowserErrorsButOfflineRequestsAndAxe}). */
-    private static final Pattern AXE_PRELOAD = Pattern.compile("404 \\(Not Found\\) \\(https?://[^/]+/areas/\\w+\\.css");
-
     private final Api api = UiSession.api();
 
     @Test
@@ -145,7 +142,7 @@ class RackAuditsIT {
             assertEquals(4, timesSent.size(), timesSent::toString);
             assertTrue(timesSent.values().stream().allMatch(n -> n == 1), () -> "each record sent once: " + timesSent);
             assertEquals(4, items(session, token).size());
-            assertNoBrowserErrorsButOfflineRequestsAndAxe(ui);
+            assertNoBrowserErrorsButOfflineRequests(ui);
         }
     }
 
@@ -255,7 +252,7 @@ class RackAuditsIT {
             assertThat(waiting(page)).hasText(waitingCount(0));
             Map<String, JsonObject> items = items(aliceSession, api.login(alice.username(), alice.password()).access());
             assertEquals(List.of("A-1", "A-2"), List.copyOf(items.keySet()));
-            assertNoBrowserErrorsButOfflineRequestsAndAxe(ui);
+            assertNoBrowserErrorsButOfflineRequests(ui);
         }
     }
 
@@ -294,7 +291,7 @@ class RackAuditsIT {
             ui.assertNoSeriousAxeViolations();
             assertTrue(((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue() <= viewport.width,
                     "no horizontal scrolling at " + viewport);
-            assertNoBrowserErrorsButOfflineRequestsAndAxe(ui);
+            ui.assertNoBrowserErrors();
         }
     }
 
@@ -327,16 +324,11 @@ class RackAuditsIT {
 
     /**
      * Fails on any uncaught exception and any console error but Chromium's own line for each request that could not
-     * leave while the browser was offline ("net::ERR_INTERNET_DISCONNECTED"), and for the stylesheets axe-core asks
-     * for while it checks a page: its preload resolves app.css's relative {@code @import}s against the page, not the
-     * stylesheet, and gets 404 for /areas/*.css (the page itself loads /css/areas/*.css).
+     * leave while the browser was offline ("net::ERR_INTERNET_DISCONNECTED").
      */
-    private static void assertNoBrowserErrorsButOfflineRequestsAndAxe(UiSession ui) {
+    private static void assertNoBrowserErrorsButOfflineRequests(UiSession ui) {
         List<String> errors = new ArrayList<>(ui.pageErrors());
-        ui.consoleErrors().stream()
-                .filter(e -> !e.contains("net::ERR_INTERNET_DISCONNECTED"))
-                .filter(e -> !AXE_PRELOAD.matcher(e).find())
-                .forEach(errors::add);
+        ui.consoleErrors().stream().filter(e -> !e.contains("net::ERR_INTERNET_DISCONNECTED")).forEach(errors::add);
         assertTrue(errors.isEmpty(), () -> "the browser reported errors:\n  " + String.join("\n  ", errors));
     }
 }
