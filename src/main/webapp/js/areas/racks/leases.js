@@ -108,11 +108,15 @@ export const isAdopted = (id) => adopted.has(id);
  * `adopt` (a claim made here) makes this browser keep its lease.
  */
 export function track(session, ttl = null, { adopt: working = false } = {}) {
-  const known = sessions.get(session.id);
-  if (known?.end) return known;
-  const entry = { beating: false, unconfirmed: false, end: null, ...known,
-    session: { ...known?.session, ...session }, ttl: ttl ?? known?.ttl ?? null, at: ttl !== null ? now() : known?.at ?? now() };
-  sessions.set(session.id, entry);
+  // One entry object per session for its whole life: a heartbeat in flight holds it and updates it.
+  let entry = sessions.get(session.id);
+  if (entry?.end) return entry;
+  if (!entry) {
+    entry = { session: {}, ttl: null, at: now(), beating: false, unconfirmed: false, end: null };
+    sessions.set(session.id, entry);
+  }
+  entry.session = { ...entry.session, ...session };
+  if (ttl !== null) Object.assign(entry, { ttl, at: now() });
   if (working) remember(session.id, true);
   notify();
   if (entry.ttl === null && adopted.has(session.id)) beat(session.id);
