@@ -9,7 +9,7 @@ import { buildForm } from 'tandem/ui/form.js';
 import { confirmDialog } from 'tandem/ui/dialog.js';
 import { tabSet } from 'tandem/ui/tabs.js';
 import { LEAVE_TYPES, leaveType, dayRange, hours, status, decided } from './hr/format.js';
-import { myProfile, notSetUp, directory, nameOf, isMe } from './hr/people.js';
+import { employeeOr, directory, nameOf, isMe } from './hr/people.js';
 import { decisionQueue, alreadyDecided } from './hr/decisions.js';
 import { employeesSection } from './hr/employees.js';
 
@@ -34,19 +34,10 @@ function myLeave(panel) {
   form.element.append(h('div', { class: 'buttons' }, requestButton));
 
   async function load() {
-    let profile;
-    try {
-      profile = await myProfile();
-    } catch (error) {
-      content.replaceChildren(h('p', { class: 'form-error', role: 'alert' }, error.message));
-      return;
-    }
-    if (!profile.employee) {
-      content.replaceChildren(notSetUp('Leave balances and leave requests'));
-      return;
-    }
+    const found = await employeeOr(content, 'Leave balances and leave requests');
+    if (!found) return;
     const first = !employee;
-    employee = profile.employee;
+    employee = found;
     try {
       requests = await api.get(api.query('/api/leave-requests', { employee_id: employee.id }));
     } catch (error) {

@@ -8,7 +8,7 @@ import { openDialog } from 'tandem/ui/dialog.js';
 import { dataTable } from 'tandem/ui/table.js';
 import { tabSet } from 'tandem/ui/tabs.js';
 import { day, plusDays, mondayOf, hours, money, status, decided } from './hr/format.js';
-import { myProfile, notSetUp, directory, nameOf, isMe } from './hr/people.js';
+import { employeeOr, directory, nameOf, isMe } from './hr/people.js';
 import { decisionQueue, alreadyDecided } from './hr/decisions.js';
 import { setHourlyRate } from './hr/employees.js';
 
@@ -132,18 +132,8 @@ function myWeeks(panel) {
   let table = null;
   let rows = [];
   (async () => {
-    let profile;
-    try {
-      profile = await myProfile();
-    } catch (error) {
-      content.replaceChildren(h('p', { class: 'form-error', role: 'alert' }, error.message));
-      return;
-    }
-    if (!profile.employee) {
-      content.replaceChildren(notSetUp('Timesheets'));
-      return;
-    }
-    const employee = profile.employee;
+    const employee = await employeeOr(content, 'Timesheets');
+    if (!employee) return;
     // The weeks the employee already has, so the form can warn before a second timesheet for the same week.
     const refreshKnown = async () => {
       try {

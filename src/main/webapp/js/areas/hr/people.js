@@ -41,3 +41,22 @@ export const nameOf = (people, id) => people.get(id)?.name ?? `employee ${id}`;
 
 /** True when `employeeId` is the signed-in user's own profile (managers may not decide their own requests). */
 export const isMe = (people, employeeId) => people.get(employeeId)?.user_id === user()?.id;
+
+/**
+ * The signed-in user's employee profile; when there is none (or it cannot be read) says so in `content` and
+ * answers null. `what` names the screen for the "not set up" banner.
+ */
+export async function employeeOr(content, what) {
+  let profile;
+  try {
+    profile = await myProfile();
+  } catch (error) {
+    content.replaceChildren(h('p', { class: 'form-error', role: 'alert' }, error.message));
+    return null;
+  }
+  if (!profile.employee) {
+    content.replaceChildren(notSetUp(what));
+    return null;
+  }
+  return profile.employee;
+}
