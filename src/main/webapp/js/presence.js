@@ -30,7 +30,9 @@ async function loadActive() {
   try { answer = await api.get('/api/core/active-users'); } catch { return; }
   const me = user();
   panel.replaceChildren(h('h2', {}, 'Active now'),
-    h('ul', { class: 'people' }, answer.active_users.map((entry) => h('li', { dataset: { username: entry.user.username } },
+    // Focusable because it scrolls when many are online: keyboard users can scroll it too.
+    h('ul', { class: 'people', tabindex: '0', 'aria-label': 'Users active now' },
+      answer.active_users.map((entry) => h('li', { dataset: { username: entry.user.username } },
       h('span', { class: 'dot on', 'aria-hidden': 'true' }),
       h('strong', {}, `${entry.user.first_name} ${entry.user.last_name}`), entry.user.id === me?.id ? ' (you)' : '',
       h('small', {}, [entry.active_customer?.name, entry.active_project?.name].filter(Boolean).join(' · ') || 'no customer chosen'),
