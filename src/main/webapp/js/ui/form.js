@@ -97,6 +97,8 @@ export function buildForm(fields, { onSubmit } = {}) {
     element,
     ready,
     fields,
+    /** Loads the options of the selects again (e.g. after a new choice was created). */
+    reloadOptions: () => Promise.all(fields.filter((f) => f.type === 'select').map((f) => fillOptions(f, controls.get(f.name)))),
     control: (name) => controls.get(name),
     read() { return Object.fromEntries(fields.map((f) => [f.name, valueOf(f, controls.get(f.name))])); },
     set(values) {

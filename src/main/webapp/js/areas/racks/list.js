@@ -3,11 +3,12 @@
 import { h, announce, debounce } from 'tandem/lib/dom.js';
 import * as api from 'tandem/lib/api.js';
 import * as events from 'tandem/lib/events.js';
-import { user } from 'tandem/lib/auth.js';
+import { user, isManager } from 'tandem/lib/auth.js';
 import * as leases from './leases.js';
 import { attentionList } from './attention.js';
 import { syncStatus } from './sync-status.js';
 import { clockTime, countdown } from './format.js';
+import { setupSection } from './setup.js';
 
 const FLOOR_KEY = 'tandem.racks.floor';
 const RACK_EVENTS = ['rack.claimed', 'rack.released', 'rack.paused', 'rack.resumed', 'rack.lease_expired', 'reset'];
@@ -33,6 +34,7 @@ export function renderList(root, sync) {
       available,
       h('h2', { id: 'racks-taken-title' }, 'Being audited'),
       taken));
+  if (isManager()) root.append(setupSection(() => load()));
 
   function renderFloors() {
     const choices = [{ value: '', label: 'All floors' }, ...floors.map((f) => ({ value: f.name, label: f.name }))];
@@ -52,7 +54,7 @@ export function renderList(root, sync) {
     const request = loading = Promise.all([
       api.get(api.query('/api/racks/available', { floor })),
       api.get('/api/sessions/active'),
-      floors.length ? floors : api.get('/api/racks/floors'),
+      api.get('/api/racks/floors'),
     ]);
     let free; let held;
     try {
@@ -72,7 +74,8 @@ export function renderList(root, sync) {
 
   function renderAvailable(racks) {
     if (!floors.length) {
-      available.replaceChildren(h('p', { class: 'hint' }, 'No floors yet: a manager adds floors and racks first.'));
+      available.replaceChildren(h('p', { class: 'hint' }, isManager()
+        ? 'No floors yet: add them under “Set up floors and racks” below.' : 'No floors yet: a manager adds floors and racks first.'));
       return;
     }
     if (!racks.length) {
