@@ -14,7 +14,7 @@ export function setupSection(changed) {
       options: async () => (await api.get('/api/racks/floors')).map((f) => ({ value: f.name, label: f.name })) },
   ], { onSubmit: () => send(rackForm, '/api/racks', (v) => v, (v) => `Rack ${v.rack_id} added on ${v.floor}.`) });
   const itemsForm = buildForm([
-    { name: 'rack_id', label: 'Rack', required: true, maxlength: 64 },
+    { name: 'rack_id', label: 'For rack', required: true, maxlength: 64 },
     { name: 'items', label: 'Expected items', type: 'textarea', required: true,
       hint: 'One item per line: the item code, a space, the expected quantity (e.g. "A-100 12"). Replaces the rack’s list.' },
   ], { onSubmit: () => sendItems() });

@@ -28,11 +28,11 @@ class RackSetupIT {
         try (UiSession m = UiSession.open(Viewport.TABLET); UiSession a = UiSession.open(Viewport.DESKTOP)) {
             Page auditorPage = a.signIn(auditor);
             RackScreens.openList(auditorPage);
-            assertThat(auditorPage.getByText("Set up floors and racks")).hasCount(0);
+            assertThat(auditorPage.locator("details.rack-setup")).hasCount(0);
 
             Page page = m.signIn(manager);
             RackScreens.openList(page);
-            page.getByText("Set up floors and racks").click();
+            page.locator("details.rack-setup summary").click();
             Locator setup = page.locator("details.rack-setup");
             setup.getByLabel("New floor").fill(floor);
             setup.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add floor")).click();
@@ -43,7 +43,7 @@ class RackSetupIT {
             assertThat(setup.getByLabel("New rack")).hasValue("");
 
             // A wrong line is refused next to the field, keeps what was typed, and sets nothing.
-            setup.getByLabel("Rack", new Locator.GetByLabelOptions().setExact(true)).fill(rack);
+            setup.getByLabel("For rack").fill(rack);
             setup.getByLabel("Expected items").fill("A-1 3\nA-2 four");
             setup.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Set expected items")).click();
             assertThat(setup.locator(".field-error").filter(new Locator.FilterOptions().setHasText("Line 2"))).isVisible();
@@ -57,6 +57,7 @@ class RackSetupIT {
             assertEquals(7, created.getInt("expected_quantity"));
 
             // Setting up sends no live event: the auditor sees the new floor and rack when the list is next loaded.
+            auditorPage.reload();
             RackScreens.openList(auditorPage);
             RackScreens.chooseFloor(auditorPage, floor);
             assertThat(RackScreens.claimButton(auditorPage, rack)).isVisible();
