@@ -125,6 +125,14 @@ class HrListsIT {
         api.get("/api/employees/" + bobId, ann).problem(403);
         assertEquals(bobId, api.get("/api/employees/" + bobId, bob).ok().getInt("id"));
         assertEquals(bobId, api.get("/api/employees/" + bobId, manager).ok().getInt("id"));
+
+        // Nor by id: another employee's leave request, week and pay are refused; their own and a manager's are not.
+        api.get("/api/leave-requests/" + bobLeave, ann).problem(403);
+        api.get("/api/timesheets/" + bobWeek, ann).problem(403);
+        api.get("/api/timesheets/" + annWeek + "/payroll", bob).problem(403);
+        assertEquals(bobLeave, api.get("/api/leave-requests/" + bobLeave, bob).ok().getInt("id"));
+        assertEquals(bobWeek, api.get("/api/timesheets/" + bobWeek, manager).ok().getJsonObject("timesheet").getInt("id"));
+        assertEquals(1, api.get("/api/timesheets/" + annWeek + "/payroll", ann).array().size());
     }
 
     @Test

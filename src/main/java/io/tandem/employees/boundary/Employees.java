@@ -77,12 +77,19 @@ public class Employees {
 
     /** A profile as its owner or a manager may see it (rates and balances are nobody else's business). */
     public Employee visible(long id) {
-        Employee employee = get(id);
+        requireMayRead(id);
+        return get(id);
+    }
+
+    /**
+     * The one rule for an employee's records (profile, leave, timesheets, pay): the employee and managers may read
+     * them, nobody else — also when they ask by id.
+     */
+    public void requireMayRead(long employeeId) {
         var me = caller.get();
-        if (!employee.getUserId().equals(me.id()) && !me.hasRole(Roles.MANAGER) && !me.hasRole(Roles.ADMIN)) {
-            throw Problem.forbidden("Only the employee and managers can see this profile.").toException();
+        if (!me.hasRole(Roles.MANAGER) && !me.hasRole(Roles.ADMIN) && !get(employeeId).getUserId().equals(me.id())) {
+            throw Problem.forbidden("Only the employee and managers can see this.").toException();
         }
-        return employee;
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})

@@ -77,6 +77,7 @@ public class LeaveRequests {
         if (leave == null) {
             throw Problem.notFound("There is no leave request " + id + ".").toException();
         }
+        employees.requireMayRead(leave.getEmployeeId());
         em.refresh(leave);
         return leave;
     }

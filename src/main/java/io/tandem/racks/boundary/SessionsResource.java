@@ -3,6 +3,7 @@ package io.tandem.racks.boundary;
 import io.tandem.platform.json.Bodies;
 import io.tandem.racks.entity.AuditItem;
 import io.tandem.racks.entity.AuditSession;
+import io.tandem.platform.problem.LockContention;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -64,7 +65,8 @@ public class SessionsResource {
     @Path("{id}/heartbeat")
     public Map<String, Object> heartbeat(@PathParam("id") String id, String body) {
         Long token = body == null || body.isBlank() ? null : Bodies.read(body, Beat.class).fencingToken();
-        return claims.heartbeat(id, token);
+        // A heartbeat also marks the user present, whose rows a first use may race to create (see retryFirstUse).
+        return LockContention.retryFirstUse("session-heartbeat", () -> claims.heartbeat(id, token));
     }
 
     @POST

@@ -120,6 +120,7 @@ public class Timesheets {
 
     public View get(long id) {
         Timesheet timesheet = find(id);
+        employees.requireMayRead(timesheet.getEmployeeId());
         return new View(timesheet, payrollOf(id).orElse(null));
     }
 
@@ -214,6 +215,7 @@ public class Timesheets {
     }
 
     public List<PayrollCalculation> payrollFor(long timesheetId) {
+        employees.requireMayRead(find(timesheetId).getEmployeeId());
         return em.createQuery("SELECT p FROM PayrollCalculation p WHERE p.timesheetId = :id", PayrollCalculation.class)
                 .setParameter("id", timesheetId).getResultList();
     }
