@@ -108,7 +108,8 @@ api.onConnectivity((online) => {
   $('#offline-indicator').hidden = online;
   document.body.classList.toggle('is-offline', !online);
 });
-events.on('reset', () => { announce('Catching up after a long disconnection: the screen was reloaded.'); route(); });
+// Each list reloads itself on a reset; rebuilding the screen here would throw away what the user is typing.
+events.on('reset', () => announce('Back after a long disconnection: the lists have been brought up to date.'));
 window.addEventListener('hashchange', route);
 auth.onChange(onAuth);
 onAuth(auth.user());

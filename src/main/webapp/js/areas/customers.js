@@ -59,7 +59,9 @@ export default {
     const holder = h('div');
     root.append(holder);
     const stop = events.on('entity.changed', (e) => { if (e.entity_type === 'customer') loadNames().then(() => projects?.table.reload()).catch(() => {}); });
+    let gone = false;
     loadNames().catch((e) => announce(e.message, 'error')).finally(() => {
+      if (gone) return;  // the user left while the names loaded
       projects = crudSection({
         title: 'Projects', noun: 'project', path: '/api/core/projects', entityType: 'project', headingLevel: 'h2',
         columns: [{ key: 'name', label: 'Name' },
@@ -69,6 +71,6 @@ export default {
       });
       holder.append(projects.element);
     });
-    return () => { stop(); customers.destroy(); projects?.destroy(); };
+    return () => { gone = true; stop(); customers.destroy(); projects?.destroy(); };
   },
 };

@@ -130,6 +130,7 @@ function myWeeks(panel) {
   const content = h('div', {}, h('p', { class: 'hint' }, 'Loading…'));
   panel.append(content);
   let table = null;
+  let gone = false;
   let rows = [];
   (async () => {
     const employee = await employeeOr(content, 'Timesheets');
@@ -143,6 +144,7 @@ function myWeeks(panel) {
     };
     const form = weekForm({ employee, known: () => rows, onSaved: () => { table.reload(); refreshKnown(); } });
     refreshKnown();
+    if (gone) return;  // the user left while this loaded: build nothing that would outlive the screen
     table = dataTable({
       caption: 'My timesheets', path: '/api/timesheets', params: () => ({ employee_id: employee.id }), entityTypes: ['timesheet'],
       lastModified: false, filter: false, sortable: false, pageSize: 10,
@@ -170,7 +172,7 @@ function myWeeks(panel) {
     }
     table.reload();
   }
-  return () => table?.destroy();
+  return () => { gone = true; table?.destroy(); };
 }
 
 /** Managers: submitted weeks waiting for approval; approval calculates the pay, exactly once. */
@@ -216,6 +218,7 @@ function approvals(panel) {
 /** Managers: the pay of approved weeks, and who still has no hourly rate. */
 function payroll(panel) {
   let table = null;
+  let gone = false;
   const missing = h('div');
   (async () => {
     let people;
@@ -235,6 +238,7 @@ function payroll(panel) {
             onclick: () => setHourlyRate(e, (saved) => { people.set(saved.id, saved); showMissing(); }) }, 'Set hourly rate'))))] : []));
     };
     showMissing();
+    if (gone) return;  // the user left while this loaded: build nothing that would outlive the screen
     table = dataTable({
       caption: 'Payroll of approved timesheets', path: '/api/timesheets', params: () => ({ status: 'APPROVED' }), entityTypes: ['timesheet'],
       lastModified: false, filter: false, sortable: false,
@@ -251,7 +255,7 @@ function payroll(panel) {
     });
     panel.append(missing, h('h2', {}, 'Approved weeks'), table.element);
   })();
-  return () => table?.destroy();
+  return () => { gone = true; table?.destroy(); };
 }
 
 export default {

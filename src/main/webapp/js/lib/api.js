@@ -55,7 +55,9 @@ export async function request(path, { method = 'GET', body, headers = {}, conten
   }
   if (!response) {
     reachable(false);
-    throw new ApiError(0, null, 'Tandem cannot be reached. Check the network; nothing was saved.');
+    // A change whose answer was lost may have been made: say so, rather than inviting a blind second try.
+    throw new ApiError(0, null, method === 'GET' ? 'Tandem cannot be reached. Check the network.'
+      : 'Tandem cannot be reached, so this may or may not have been saved. Check before trying again.');
   }
   reachable(true);
   const json = await parse(response);

@@ -261,7 +261,9 @@ export function renderCalendar(panel, params, onState) {
     if (e.entity_type === 'resource_assignment') liveMerge();
     if (e.entity_type === 'planning_resource' || e.entity_type === 'planned_project') liveLookups();
   };
-  const unsubscribe = [events.on('entity.changed', onEvent), events.on('entity.deleted', onEvent)];
+  // After a long disconnection (reset) the rows catch up like after any change: the user's edits stay.
+  const unsubscribe = [events.on('entity.changed', onEvent), events.on('entity.deleted', onEvent),
+    events.on('reset', () => { liveMerge(); liveLookups(); })];
   const ticker = setInterval(() => table.querySelectorAll('td.who time').forEach((t) => { t.textContent = ago(t.getAttribute('datetime')); }), 15_000);
   load();
   return {

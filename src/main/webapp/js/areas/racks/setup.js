@@ -30,11 +30,13 @@ export function setupSection(changed) {
       await api.post(path, body(values));
       announce(done(values), 'success');
       form.element.reset();
-      changed();
-      await rackForm.reloadOptions();
     } catch (error) {
       form.showError(error);
+      return;
     }
+    changed();
+    // A new floor becomes a choice for the next rack; if that reload fails the floor is still saved.
+    rackForm.reloadOptions().catch((error) => announce(error.message, 'error'));
   }
 
   async function sendItems() {

@@ -13,7 +13,6 @@ import * as leases from './leases.js';
 let current = null;
 
 /** Statuses the server accepts for a record; a scan is verified, or damaged when it counts damage. */
-export const STATUSES = ['verified', 'damaged', 'pending', 'finalized'];
 
 /** The sync of the signed-in user's queue (one per browser tab; a new one after another user signs in). */
 export function syncFor(user) {

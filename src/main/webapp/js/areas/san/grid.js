@@ -163,7 +163,9 @@ export function sanGrid({ kind, projectId }) {
     if (e.entity_type === entityType) liveMerge();
     if (kind.watch?.includes(e.entity_type)) livePrepare();
   };
-  const unsubscribe = [events.on('entity.changed', onEvent), events.on('entity.deleted', onEvent)];
+  // After a long disconnection (reset) the rows catch up like after any change: the user's edits stay.
+  const unsubscribe = [events.on('entity.changed', onEvent), events.on('entity.deleted', onEvent),
+    events.on('reset', () => { liveMerge(); livePrepare(); })];
   const ticker = setInterval(() => body.querySelectorAll('td.who time').forEach((t) => { t.textContent = ago(t.getAttribute('datetime')); }), 15_000);
 
   // ---- actions ---------------------------------------------------------------------------------------------
